@@ -1,0 +1,45 @@
+/** @module Finds, parses and validates vitrina.config.json. */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseJsonDocument } from '../definition/json-document.js';
+import { schemaProblems } from '../definition/schema-errors.js';
+import { validateConfigSchema } from '../definition/schema-registry.js';
+import { VitrinaError } from '../errors/index.js';
+import { isValidTimeZone } from '../util/time-zone.js';
+import { CONFIG_FILE_NAME, type ProjectConfig } from './project-config.js';
+
+export interface LoadedConfig {
+  config: ProjectConfig;
+  /** Absolute path of the config file. */
+  file: string;
+  /** Folder of the config file: relative paths in it resolve against this. */
+  dir: string;
+}
+
+/** Reads the config; throws one VitrinaError carrying every problem of the file. */
+export function loadConfig(path?: string, cwd: string = process.cwd()): LoadedConfig {
+  const file = resolve(cwd, path ?? CONFIG_FILE_NAME);
+  if (!existsSync(file)) {
+    throw new VitrinaError('CONFIG_NOT_FOUND', `no config at ${file}`, {
+      hint: path ? 'check the --config path' : `run 'vitrina init' to create a project, or pass --config`,
+    });
+  }
+  const doc = parseJsonDocument(readFileSync(file, 'utf8'), file);
+  const problems = validateConfigSchema(doc.value) ? [] : schemaProblems(validateConfigSchema.errors, doc, 'CONFIG_INVALID');
+  const config = doc.value as ProjectConfig;
+  if (!problems.length && config.timezone && !isValidTimeZone(config.timezone)) {
+    problems.push(
+      new VitrinaError('CONFIG_INVALID', `unknown time zone '${config.timezone}'`, {
+        file,
+        pointer: '/timezone',
+        ...doc.locate('/timezone'),
+        hint: 'use an IANA name such as Europe/Moscow or UTC',
+      }),
+    );
+  }
+  if (problems.length) {
+    const [first, ...rest] = problems as [VitrinaError, ...VitrinaError[]];
+    throw new VitrinaError(first.code, first.message, { ...first.location, hint: first.hint, problems: rest });
+  }
+  return { config, file, dir: dirname(file) };
+}

@@ -1,0 +1,33 @@
+/** @module TypeScript shape of vitrina.config.json; `core/schemas/config.schema.json` is the truth. */
+
+export interface SourceConfig {
+  plugin: string;
+  mode?: 'live' | 'extract';
+  timeoutSeconds?: number;
+  [option: string]: unknown;
+}
+
+export interface ProjectConfig {
+  $schema?: string;
+  plugins?: string[];
+  sources: Record<string, SourceConfig>;
+  definitions?: string;
+  dataDir?: string;
+  timezone?: string;
+  locale?: 'en' | 'ru';
+  currency?: string;
+  theme?: string;
+  weekStart?: 'monday' | 'sunday';
+  cache?: { ttlSeconds?: number; maxEntries?: number };
+  query?: { timeoutSeconds?: number; maxRows?: number };
+  server?: Record<string, unknown>;
+  auth?: Record<string, unknown>;
+  schedules?: unknown[];
+  alerts?: unknown[];
+  tasks?: unknown[];
+}
+
+/** Keys of a source block the core owns; the rest are the connector's options. */
+export const CORE_SOURCE_KEYS = ['plugin', 'mode', 'timeoutSeconds'] as const;
+
+export const CONFIG_FILE_NAME = 'vitrina.config.json';

@@ -1,0 +1,21 @@
+/** @module The connector contract for plugin authors: types, capabilities, `defineConnector`. */
+export { type ConnectorCapabilities, DEFAULT_CAPABILITIES, resolveCapabilities } from './capabilities.js';
+export type {
+  CallOptions,
+  ColumnInfo,
+  ConnectorContext,
+  ConnectorDefinition,
+  ConnectorLogger,
+  HealthResult,
+  JsonSchemaObject,
+  LogicalType,
+  ReadRequest,
+  RowBatch,
+  RowSource,
+  Source,
+  SqlFlavor,
+  SqlSource,
+  TableInfo,
+  TypeFidelity,
+} from './connector-types.js';
+export { defineConnector } from './define-connector.js';

@@ -1,0 +1,93 @@
+/** @module Turns Ajv's errors into one readable VitrinaError per problem, with position and hint. */
+import type { ErrorObject } from 'ajv';
+import { didYouMean, type ErrorCode, VitrinaError } from '../errors/index.js';
+import type { JsonDocument } from './json-document.js';
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function messageOf(error: ErrorObject): { pointer: string; message: string; hint?: string } {
+  const pointer = error.instancePath;
+  const schema = error.parentSchema as { description?: string; properties?: Record<string, unknown> } | undefined;
+  switch (error.keyword) {
+    case 'required':
+      return { pointer, message: `missing required property '${(error.params as { missingProperty: string }).missingProperty}'` };
+    case 'additionalProperties': {
+      const name = (error.params as { additionalProperty: string }).additionalProperty;
+      const known = Object.keys(schema?.properties ?? {}).filter((k) => k !== '$schema');
+      return {
+        pointer: `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        message: `unknown property '${name}'`,
+        hint: didYouMean(name, known, 'allowed:'),
+      };
+    }
+    case 'enum': {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      const hint =
+        typeof error.data === 'string'
+          ? didYouMean(error.data, allowed, 'allowed:')
+          : `allowed: ${allowed.map((a) => `'${a}'`).join(', ')}`;
+      return { pointer, message: `${describeValue(error.data)} is not allowed here`, hint };
+    }
+    case 'type':
+      return {
+        pointer,
+        message: `must be ${(error.params as { type: string | string[] }).type.toString().replace(/,/g, ' or ')}, not ${describeValue(error.data)}`,
+      };
+    case 'pattern':
+    case 'format':
+      return { pointer, message: `${describeValue(error.data)} has the wrong form`, hint: schema?.description ?? error.message };
+    case 'propertyNames':
+      return {
+        pointer,
+        message: `invalid name '${(error.params as { propertyName: string }).propertyName}'`,
+        hint: 'names use lower-case letters, digits, _ and -, starting with a letter',
+      };
+    case 'anyOf':
+    case 'oneOf':
+      return { pointer, message: `${describeValue(error.data)} has the wrong shape`, hint: schema?.description };
+    default:
+      return { pointer, message: error.message ?? `fails '${error.keyword}'` };
+  }
+}
+
+/**
+ * Keeps only the errors a person should read: an `anyOf` failure replaces the failures of its
+ * branches; propertyNames' inner pattern error is dropped in favour of the outer one.
+ */
+function prune(errors: readonly ErrorObject[]): ErrorObject[] {
+  const anyOfs = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  const kept = errors.filter((e) => {
+    if (e.keyword === 'anyOf' || e.keyword === 'oneOf')
+      return !anyOfs.some(
+        (o) =>
+          o !== e &&
+          e.schemaPath.startsWith(`${o.schemaPath.replace(/\/(anyOf|oneOf)$/, '')}/`) &&
+          e.instancePath.startsWith(o.instancePath),
+      );
+    if (e.propertyName !== undefined && e.keyword !== 'propertyNames') return false;
+    return !anyOfs.some(
+      (o) =>
+        e.schemaPath.startsWith(`${o.schemaPath}/`) &&
+        (e.instancePath === o.instancePath || e.instancePath.startsWith(`${o.instancePath}/`)),
+    );
+  });
+  const seen = new Set<string>();
+  return kept.filter((e) => {
+    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function schemaProblems(errors: readonly ErrorObject[] | null | undefined, doc: JsonDocument, code: ErrorCode): VitrinaError[] {
+  return prune(errors ?? []).map((error) => {
+    const { pointer, message, hint } = messageOf(error);
+    return new VitrinaError(code, message, { file: doc.file, pointer, ...doc.locate(pointer), hint });
+  });
+}

@@ -1,0 +1,142 @@
+/**
+ * @module The engine facade: a report id, request parameters and a viewer in; every panel's
+ * typed result (or its error value) out. Panels run concurrently; one failing panel never
+ * blanks the others.
+ */
+import { UNRESTRICTED_VIEWER, type Viewer } from '../access/viewer.js';
+import type { ProjectConfig } from '../config/project-config.js';
+import type { LoadedReport } from '../definition/definition-loader.js';
+import type { PanelDefinition, ReportDefinition } from '../definition/report-definition.js';
+import { didYouMean, toVitrinaError, VitrinaError } from '../errors/index.js';
+import type { PeriodContext } from '../query/period.js';
+import { planDimension, scopeConditions } from '../query/plan-panel.js';
+import { describeParameters, type RawParameters, type ResolvedParameters, resolveParameters } from '../query/request-parameters.js';
+import { ResultCache } from '../result/result-cache.js';
+import { type PanelOutcome, panelError, type ResultSet } from '../result/result-set.js';
+import { type RunContext, runPlan } from '../result/run-plan.js';
+import type { RuntimeSource } from '../source/runtime-source.js';
+import { type PanelRunContext, runPanel } from './run-panel.js';
+
+export interface RenderRequest {
+  parameters?: RawParameters;
+  viewer?: Viewer;
+  signal?: AbortSignal;
+  /** The moment "today" and run-rates are computed for. Default: now. */
+  now?: Date;
+}
+
+export interface ReportOutput {
+  report: string;
+  parameters: Record<string, unknown>;
+  panels: PanelOutcome[];
+}
+
+export interface EngineOptions {
+  config: ProjectConfig;
+  sources: ReadonlyMap<string, RuntimeSource>;
+  /** Read on every call, so a reloaded definition set takes effect at once. */
+  reports: () => ReadonlyMap<string, LoadedReport>;
+  now?: () => Date;
+}
+
+export class ReportEngine {
+  readonly cache: ResultCache<ResultSet>;
+
+  constructor(private readonly options: EngineOptions) {
+    const { cache } = options.config;
+    this.cache = new ResultCache<ResultSet>((cache?.ttlSeconds ?? 60) * 1000, cache?.maxEntries ?? 1000);
+  }
+
+  report(id: string): ReportDefinition {
+    const found = this.options.reports().get(id);
+    if (!found)
+      throw new VitrinaError('REPORT_NOT_FOUND', `no report '${id}'`, {
+        hint: didYouMean(id, [...this.options.reports().keys()], 'reports:'),
+      });
+    return found.definition;
+  }
+
+  #periodContext(request: RenderRequest): PeriodContext {
+    return {
+      timezone: this.options.config.timezone ?? 'UTC',
+      weekStart: this.options.config.weekStart ?? 'monday',
+      now: request.now ?? this.options.now?.() ?? new Date(),
+    };
+  }
+
+  #runContext(request: RenderRequest): RunContext {
+    const timeoutSeconds = this.options.config.query?.timeoutSeconds ?? 30;
+    return {
+      sources: this.options.sources,
+      cache: this.cache,
+      flavor: { timezone: this.options.config.timezone ?? 'UTC', weekStart: this.options.config.weekStart ?? 'monday' },
+      query: { signal: request.signal, timeoutMs: timeoutSeconds * 1000 },
+    };
+  }
+
+  resolve(id: string, request: RenderRequest = {}): { def: ReportDefinition; params: ResolvedParameters } {
+    const def = this.report(id);
+    return { def, params: resolveParameters(def, request.parameters ?? {}, this.#periodContext(request)) };
+  }
+
+  async #panel(def: ReportDefinition, params: ResolvedParameters, panel: PanelDefinition, request: RenderRequest): Promise<PanelOutcome> {
+    const ctx: PanelRunContext = {
+      plan: { def, params, viewer: request.viewer ?? UNRESTRICTED_VIEWER },
+      run: this.#runContext(request),
+      period: this.#periodContext(request),
+      maxRows: this.options.config.query?.maxRows ?? 100_000,
+    };
+    try {
+      return await runPanel(panel, ctx);
+    } catch (error) {
+      return panelError(panel.id, toVitrinaError(error, 'QUERY_FAILED'));
+    }
+  }
+
+  /** Every panel of a report. Parameter errors throw (the whole request is wrong); panel errors are values. */
+  async render(id: string, request: RenderRequest = {}): Promise<ReportOutput> {
+    const { def, params } = this.resolve(id, request);
+    const panels = await Promise.all(def.panels.map((panel) => this.#panel(def, params, panel, request)));
+    return { report: def.id, parameters: describeParameters(params), panels };
+  }
+
+  async panel(id: string, panelId: string, request: RenderRequest = {}): Promise<PanelOutcome> {
+    const { def, params } = this.resolve(id, request);
+    const panel = def.panels.find((p) => p.id === panelId);
+    if (!panel)
+      throw new VitrinaError('PANEL_NOT_FOUND', `report '${id}' has no panel '${panelId}'`, {
+        hint: didYouMean(
+          panelId,
+          def.panels.map((p) => p.id),
+          'panels:',
+        ),
+      });
+    return this.#panel(def, params, panel, request);
+  }
+
+  /** Options of a select parameter: fixed ones, or the distinct values of its dimension within the viewer's scope. */
+  async parameterOptions(id: string, parameterId: string, request: RenderRequest = {}): Promise<unknown[]> {
+    const def = this.report(id);
+    const p = def.parameters?.find((x) => x.id === parameterId);
+    if (!p) throw new VitrinaError('PARAMETER_INVALID', `report '${id}' has no parameter '${parameterId}'`);
+    if (p.options) return p.options;
+    if (!p.dataset || !p.dimension) return [];
+    const dataset = def.datasets[p.dataset];
+    if (!dataset) return [];
+    const dim = planDimension(dataset, p.dimension);
+    const result = await runPlan(
+      {
+        datasetId: p.dataset,
+        dataset,
+        dimensions: [dim],
+        measures: [],
+        conditions: scopeConditions(dataset, request.viewer ?? UNRESTRICTED_VIEWER),
+        sqlParameters: {},
+        orderBy: [{ key: dim.key, desc: false }],
+        limit: 10_000,
+      },
+      this.#runContext(request),
+    );
+    return result.rows.map((r) => r[0]).filter((v) => v !== null);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * @module Opens a project from its config: plugins, guarded sources, definitions, engine.
+ * Nothing here throws for a broken plugin, source or definition; they are collected as problems
+ * so that `validate` can list them all and `serve` can run everything else.
+ */
+import { resolve } from 'node:path';
+import { type LoadedConfig, loadConfig } from '../config/load-config.js';
+import type { ConnectorLogger } from '../connector/connector-types.js';
+import { type DefinitionSet, loadDefinitionDir } from '../definition/definition-loader.js';
+import { ReportEngine } from '../engine/report-engine.js';
+import type { VitrinaError } from '../errors/index.js';
+import { loadPlugins, type PluginSet } from '../plugins/plugin-loader.js';
+import { createSources } from '../source/create-sources.js';
+import type { RuntimeSource } from '../source/runtime-source.js';
+
+export interface OpenProjectOptions {
+  configPath?: string;
+  cwd?: string;
+  /** Extra folders to resolve plugin packages from (the CLI's own installation). */
+  resolveFrom?: readonly string[];
+  log?: ConnectorLogger;
+  env?: NodeJS.ProcessEnv;
+  now?: () => Date;
+}
+
+export interface Project extends LoadedConfig {
+  plugins: PluginSet;
+  sources: Map<string, RuntimeSource>;
+  definitions: DefinitionSet;
+  definitionsDir: string;
+  engine: ReportEngine;
+  /** Problems of plugins and sources (definition problems are in `definitions.problems`). */
+  problems: VitrinaError[];
+  reloadDefinitions(): DefinitionSet;
+  close(): Promise<void>;
+}
+
+export async function openProject(options: OpenProjectOptions = {}): Promise<Project> {
+  const loaded = loadConfig(options.configPath, options.cwd);
+  const { config, dir } = loaded;
+  const plugins = await loadPlugins(config.plugins ?? [], { projectDir: dir, resolveFrom: options.resolveFrom });
+  const sources = createSources(config, plugins, { projectDir: dir, log: options.log, env: options.env });
+  const definitionsDir = resolve(dir, config.definitions ?? 'report-definitions');
+  const sourceNames = Object.keys(config.sources);
+  let definitions = loadDefinitionDir(definitionsDir, { sourceNames }, dir);
+  const problems: VitrinaError[] = [...plugins.failures.map((f) => f.error)];
+  for (const source of sources.values())
+    if (source.loadError && !plugins.failures.some((f) => source.loadError?.cause === f.error)) problems.push(source.loadError);
+  const engine = new ReportEngine({ config, sources, reports: () => definitions.reports, now: options.now });
+  return {
+    ...loaded,
+    plugins,
+    sources,
+    definitionsDir,
+    get definitions() {
+      return definitions;
+    },
+    engine,
+    problems,
+    reloadDefinitions() {
+      definitions = loadDefinitionDir(definitionsDir, { sourceNames }, dir);
+      engine.cache.clear();
+      return definitions;
+    },
+    async close() {
+      await Promise.allSettled([...sources.values()].map((s) => s.destroy()));
+    },
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * @module What differs between the SQL dialects the compiler writes: time buckets in the reporting
+ * time zone, casts, and how instants and booleans are bound. Everything else is plain SQL that
+ * Kysely compiles for the source's dialect.
+ */
+import { type RawBuilder, sql } from 'kysely';
+import type { SqlFlavor } from '../connector/connector-types.js';
+import type { TimeColumnType } from '../definition/report-definition.js';
+import type { TimeBucket } from './time-grain.js';
+
+export interface FlavorOptions {
+  timezone: string;
+  weekStart: 'monday' | 'sunday';
+}
+
+export interface SqlFlavorRules {
+  /** A real-number cast, so that integer counts divide as decimals. */
+  toDouble(expr: RawBuilder<unknown>): RawBuilder<unknown>;
+  /** The bucket label of a time column: 'YYYY-MM-DD' (start of the bucket), 'YYYY-MM-DD HH:00', or an integer part. */
+  bucket(column: RawBuilder<unknown>, bucket: TimeBucket, columnType: TimeColumnType, options: FlavorOptions): RawBuilder<unknown>;
+  /** How an instant is bound when compared with a timestamp column. */
+  instant(date: Date): unknown;
+  /** How a scalar from a definition or a request is bound. */
+  value(value: unknown): unknown;
+}
+
+function sqliteTimestamp(date: Date): string {
+  return date.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/**
+ * SQLite has no time zones: timestamps are stored as UTC text and shifted to the reporting zone
+ * by `vitrina_local_time(ts, zone)`, which the SQLite connector registers (DST-correct, via Intl).
+ * In UTC no function call is needed, so the common case stays fully native.
+ */
+const sqlite: SqlFlavorRules = {
+  toDouble: (expr) => sql`cast(${expr} as real)`,
+  bucket(column, bucket, columnType, { timezone, weekStart }) {
+    const local = columnType === 'timestamp' && timezone !== 'UTC' ? sql`vitrina_local_time(${column}, ${timezone})` : column;
+    switch (bucket) {
+      case 'hour':
+        return sql`strftime('%Y-%m-%d %H:00', ${local})`;
+      case 'day':
+        return sql`date(${local})`;
+      case 'week':
+        return weekStart === 'monday' ? sql`date(${local}, 'weekday 0', '-6 days')` : sql`date(${local}, '+1 day', 'weekday 0', '-7 days')`;
+      case 'month':
+        return sql`strftime('%Y-%m-01', ${local})`;
+      case 'quarter':
+        return sql`(strftime('%Y-', ${local}) || printf('%02d', ((cast(strftime('%m', ${local}) as integer) - 1) / 3) * 3 + 1) || '-01')`;
+      case 'year':
+        return sql`strftime('%Y-01-01', ${local})`;
+      case 'weekday':
+        return sql`((cast(strftime('%w', ${local}) as integer) + 6) % 7 + 1)`;
+      case 'hour_of_day':
+        return sql`cast(strftime('%H', ${local}) as integer)`;
+    }
+  },
+  instant: sqliteTimestamp,
+  value: (value) => (typeof value === 'boolean' ? (value ? 1 : 0) : value),
+};
+
+/** PostgreSQL and DuckDB share date_trunc and AT TIME ZONE; they differ in formatting functions. */
+function pgLike(format: (expr: RawBuilder<unknown>, pattern: 'day' | 'hour') => RawBuilder<unknown>, toDouble: string): SqlFlavorRules {
+  return {
+    toDouble: (expr) => sql`cast(${expr} as ${sql.raw(toDouble)})`,
+    bucket(column, bucket, columnType, { timezone, weekStart }) {
+      const local =
+        columnType === 'timestamp'
+          ? sql`(cast(${column} as timestamptz) at time zone ${sql.lit(timezone)})`
+          : sql`cast(${column} as timestamp)`;
+      switch (bucket) {
+        case 'hour':
+          return format(sql`date_trunc('hour', ${local})`, 'hour');
+        case 'week':
+          return weekStart === 'monday'
+            ? format(sql`date_trunc('week', ${local})`, 'day')
+            : format(sql`(date_trunc('week', ${local} + interval '1 day') - interval '1 day')`, 'day');
+        case 'weekday':
+          return sql`cast(extract(isodow from ${local}) as integer)`;
+        case 'hour_of_day':
+          return sql`cast(extract(hour from ${local}) as integer)`;
+        default:
+          return format(sql`date_trunc(${sql.lit(bucket)}, ${local})`, 'day');
+      }
+    },
+    instant: (date) => date.toISOString(),
+    value: (value) => value,
+  };
+}
+
+const postgres = pgLike(
+  (expr, p) => (p === 'day' ? sql`to_char(${expr}, 'YYYY-MM-DD')` : sql`to_char(${expr}, 'YYYY-MM-DD HH24:00')`),
+  'double precision',
+);
+const duckdb = pgLike((expr, p) => (p === 'day' ? sql`strftime(${expr}, '%Y-%m-%d')` : sql`strftime(${expr}, '%Y-%m-%d %H:00')`), 'double');
+
+const FLAVORS: Record<SqlFlavor, SqlFlavorRules> = { sqlite, postgres, duckdb };
+
+export function flavorRules(flavor: SqlFlavor): SqlFlavorRules {
+  return FLAVORS[flavor];
+}

@@ -1,0 +1,45 @@
+/** @module Typed result sets: one shape for every renderer (JSON, HTML, CSV, XLSX, PDF). */
+import type { ValueFormat } from '../definition/report-definition.js';
+import type { VitrinaError } from '../errors/index.js';
+
+export type ResultType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
+
+export interface ResultColumn {
+  name: string;
+  type: ResultType;
+  role?: 'dimension' | 'measure';
+  format?: ValueFormat;
+}
+
+export interface ResultSet {
+  columns: ResultColumn[];
+  rows: unknown[][];
+}
+
+export interface PanelResult extends ResultSet {
+  id: string;
+  /** KPI sparkline: the measure by time bucket over the period. */
+  series?: ResultSet;
+  /** True when the last row combines everything past the limit. */
+  otherRow?: boolean;
+}
+
+/** A failed panel is a value: the other panels of the report still render. */
+export interface PanelError {
+  id: string;
+  error: { code: string; message: string; hint?: string };
+}
+
+export type PanelOutcome = PanelResult | PanelError;
+
+export function panelError(id: string, error: VitrinaError): PanelError {
+  return { id, error: { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) } };
+}
+
+export function isPanelError(outcome: PanelOutcome): outcome is PanelError {
+  return 'error' in outcome;
+}
+
+export function columnIndex(set: ResultSet, name: string): number {
+  return set.columns.findIndex((c) => c.name === name);
+}

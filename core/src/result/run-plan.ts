@@ -1,0 +1,72 @@
+/**
+ * @module Runs a query plan on its source: compile for the source's flavour, look up the cache,
+ * query, and turn driver rows into typed result rows (bigint and numeric strings → numbers).
+ */
+import type { Kysely } from 'kysely';
+import type { DatasetDefinition } from '../definition/report-definition.js';
+import { compileQuery, dimensionAlias, measureAlias } from '../query/compile-query.js';
+import type { QueryPlan } from '../query/query-plan.js';
+import { type FlavorOptions, flavorRules } from '../query/sql-flavor.js';
+import type { QueryOptions, RuntimeSource } from '../source/runtime-source.js';
+import { ResultCache } from './result-cache.js';
+import type { ResultColumn, ResultSet } from './result-set.js';
+
+export interface RunContext {
+  sources: ReadonlyMap<string, RuntimeSource>;
+  cache: ResultCache<ResultSet>;
+  flavor: FlavorOptions;
+  query: QueryOptions;
+}
+
+function toNumber(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+function toDimension(value: unknown, type: ResultColumn['type']): unknown {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'bigint') return Number(value);
+  if (type === 'boolean' && typeof value === 'number') return value !== 0;
+  if ((type === 'integer' || type === 'number') && typeof value === 'string') return toNumber(value);
+  return value ?? null;
+}
+
+export function measureType(dataset: DatasetDefinition, name: string): ResultColumn['type'] {
+  const m = dataset.measures?.[name];
+  if (m?.format === 'integer') return 'integer';
+  return m?.agg === 'count' || m?.agg === 'count_distinct' ? 'integer' : 'number';
+}
+
+export function planColumns(plan: QueryPlan): ResultColumn[] {
+  return [
+    ...plan.dimensions.map((d) => ({ name: d.key, type: d.type === 'date' ? ('date' as const) : d.type, role: 'dimension' as const })),
+    ...plan.measures.map((m) => {
+      const format = plan.dataset.measures?.[m]?.format;
+      return { name: m, type: measureType(plan.dataset, m), role: 'measure' as const, ...(format ? { format } : {}) };
+    }),
+  ];
+}
+
+export async function runPlan(plan: QueryPlan, ctx: RunContext): Promise<ResultSet> {
+  const source = ctx.sources.get(plan.dataset.source) as RuntimeSource;
+  const db = (await source.db(ctx.query)) as Kysely<any>;
+  const compiled = compileQuery(db, plan, flavorRules(source.flavor), ctx.flavor);
+  const key = ResultCache.key(source.name, await source.version(ctx.query), compiled.sql, compiled.parameters);
+  const cached = ctx.cache.get(key);
+  if (cached) return cached;
+  const raw = await source.query(compiled, ctx.query);
+  const columns = planColumns(plan);
+  const dims = plan.dimensions.length;
+  const rows = raw.map((r) => {
+    const out: unknown[] = new Array(columns.length);
+    for (let i = 0; i < dims; i++) out[i] = toDimension(r[dimensionAlias(i)], (columns[i] as ResultColumn).type);
+    for (let i = 0; i < plan.measures.length; i++) out[dims + i] = toNumber(r[measureAlias(i)]);
+    return out;
+  });
+  const result = { columns, rows };
+  ctx.cache.set(key, result);
+  return result;
+}

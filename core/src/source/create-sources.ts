@@ -1,0 +1,63 @@
+/**
+ * @module Builds a guarded RuntimeSource for every source in the config. A source whose plugin is
+ * missing, whose options are invalid or whose `create` throws becomes a broken source: unhealthy,
+ * refusing queries, and harmless to the rest.
+ */
+import { CORE_SOURCE_KEYS, type ProjectConfig } from '../config/project-config.js';
+import { resolveSecrets } from '../config/resolve-secrets.js';
+import type { ConnectorLogger } from '../connector/connector-types.js';
+import { pluginOptionsValidator } from '../definition/schema-registry.js';
+import { didYouMean, VitrinaError } from '../errors/index.js';
+import type { PluginSet } from '../plugins/plugin-loader.js';
+import { RuntimeSource } from './runtime-source.js';
+
+const silentLogger: ConnectorLogger = { debug() {}, info() {}, warn() {} };
+
+export function createSources(
+  config: ProjectConfig,
+  plugins: PluginSet,
+  options: { projectDir: string; log?: ConnectorLogger; env?: NodeJS.ProcessEnv },
+): Map<string, RuntimeSource> {
+  const sources = new Map<string, RuntimeSource>();
+  for (const [name, block] of Object.entries(config.sources)) {
+    try {
+      const loaded = plugins.connectors.get(block.plugin);
+      if (!loaded) {
+        const failed = plugins.failures.find((f) => f.spec === block.plugin || f.spec.endsWith(`plugin-${block.plugin}`));
+        if (failed)
+          throw new VitrinaError('SOURCE_UNAVAILABLE', `its plugin did not load: ${failed.error.message}`, { cause: failed.error });
+        throw new VitrinaError('PLUGIN_LOAD_FAILED', `no loaded plugin provides the connector '${block.plugin}'`, {
+          pointer: `/sources/${name}/plugin`,
+          hint: plugins.connectors.size
+            ? `${didYouMean(block.plugin, [...plugins.connectors.keys()], 'loaded connectors:')} (list its package under "plugins")`
+            : 'list the plugin package under "plugins" in vitrina.config.json',
+        });
+      }
+      const { connector } = loaded;
+      const raw = Object.fromEntries(Object.entries(block).filter(([k]) => !(CORE_SOURCE_KEYS as readonly string[]).includes(k)));
+      const resolved = resolveSecrets(name, raw, connector.configSchema as never, options.env);
+      const validate = pluginOptionsValidator(connector.configSchema);
+      if (!validate(resolved)) {
+        const details = (validate.errors ?? []).map(
+          (e) =>
+            `${e.instancePath || '/'} ${e.message}${e.keyword === 'additionalProperties' ? ` '${(e.params as { additionalProperty: string }).additionalProperty}'` : ''}`,
+        );
+        throw new VitrinaError('SOURCE_CONFIG_INVALID', `invalid options for connector '${connector.name}': ${details.join('; ')}`, {
+          pointer: `/sources/${name}`,
+        });
+      }
+      const source = connector.create(resolved, {
+        sourceName: name,
+        projectDir: options.projectDir,
+        timezone: config.timezone ?? 'UTC',
+        log: options.log ?? silentLogger,
+      });
+      sources.set(name, RuntimeSource.create(name, connector, source));
+    } catch (error) {
+      const e = error instanceof VitrinaError ? error : new VitrinaError('SOURCE_UNAVAILABLE', (error as Error).message, { cause: error });
+      const wrapped = new VitrinaError(e.code, `source '${name}': ${e.message}`, { ...e.location, hint: e.hint, cause: error });
+      sources.set(name, RuntimeSource.broken(name, block.plugin, wrapped));
+    }
+  }
+  return sources;
+}

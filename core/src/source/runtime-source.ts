@@ -1,0 +1,181 @@
+/**
+ * @module The guard around every source: init once with retry after failure, refuse use after
+ * destroy, serialise when the connector cannot run queries concurrently, deadlines, and errors
+ * that name the plugin and the source while keeping `cause`.
+ */
+import { type CompiledQuery, Kysely, sql } from 'kysely';
+import { type ConnectorCapabilities, resolveCapabilities } from '../connector/capabilities.js';
+import type { ConnectorDefinition, HealthResult, Source, SqlFlavor, TableInfo } from '../connector/connector-types.js';
+import { type ErrorCode, VitrinaError } from '../errors/index.js';
+import { withDeadline } from '../util/abort.js';
+import { introspectWithKysely } from './kysely-introspection.js';
+import { SerialQueue } from './serial-queue.js';
+
+export interface QueryOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export type Row = Record<string, unknown>;
+
+export class RuntimeSource {
+  readonly name: string;
+  readonly pluginName: string;
+  readonly capabilities: Readonly<ConnectorCapabilities>;
+  readonly #source: Source | undefined;
+  readonly #loadError: VitrinaError | undefined;
+  readonly #queue = new SerialQueue();
+  #ready: Promise<void> | undefined;
+  #db: Kysely<unknown> | undefined;
+  #destroyed = false;
+
+  private constructor(
+    name: string,
+    pluginName: string,
+    connector: ConnectorDefinition | undefined,
+    source: Source | undefined,
+    loadError?: VitrinaError,
+  ) {
+    this.name = name;
+    this.pluginName = pluginName;
+    this.capabilities = resolveCapabilities(connector?.capabilities);
+    this.#source = source;
+    this.#loadError = loadError;
+  }
+
+  static create(name: string, connector: ConnectorDefinition, source: Source): RuntimeSource {
+    return new RuntimeSource(name, connector.name, connector, source);
+  }
+
+  /** A source whose plugin or options failed: it reports unhealthy and refuses queries, nothing else breaks. */
+  static broken(name: string, pluginName: string, error: VitrinaError): RuntimeSource {
+    return new RuntimeSource(name, pluginName, undefined, undefined, error);
+  }
+
+  get kind(): 'sql' | 'rows' | 'broken' {
+    return this.#source?.kind ?? 'broken';
+  }
+
+  get flavor(): SqlFlavor {
+    return this.#source?.kind === 'sql' ? this.#source.flavor : 'duckdb';
+  }
+
+  get loadError(): VitrinaError | undefined {
+    return this.#loadError;
+  }
+
+  #label(): string {
+    return `source '${this.name}' (plugin '${this.pluginName}')`;
+  }
+
+  #wrap(error: unknown, code: ErrorCode, hook: string): VitrinaError {
+    if (error instanceof VitrinaError && error.message.includes(`source '${this.name}'`)) return error;
+    const message = error instanceof Error ? error.message : String(error);
+    const finalCode = error instanceof VitrinaError ? error.code : code;
+    const hint = error instanceof VitrinaError ? error.hint : undefined;
+    return new VitrinaError(finalCode, `${this.#label()} ${hook}: ${message}`, { cause: error, hint });
+  }
+
+  #usable(): Source {
+    if (this.#destroyed) throw new VitrinaError('SOURCE_UNAVAILABLE', `${this.#label()} was shut down`);
+    if (!this.#source) {
+      throw new VitrinaError('SOURCE_UNAVAILABLE', `${this.#label()} is unavailable: ${this.#loadError?.message ?? 'not loaded'}`, {
+        cause: this.#loadError,
+        hint: this.#loadError?.hint,
+      });
+    }
+    return this.#source;
+  }
+
+  /** Runs `init` once; a failed init is forgotten so the next call tries again. */
+  async ready(options: QueryOptions = {}): Promise<void> {
+    const source = this.#usable();
+    if (!this.#ready) {
+      const init = source.init ? source.init({ signal: options.signal }) : Promise.resolve();
+      this.#ready = init.catch((error: unknown) => {
+        this.#ready = undefined;
+        throw this.#wrap(error, 'SOURCE_UNAVAILABLE', 'failed to start');
+      });
+    }
+    return withDeadline(this.#ready, { ...options, what: `starting ${this.#label()}` });
+  }
+
+  /** The Kysely instance of a SQL source, built once. */
+  async db(options: QueryOptions = {}): Promise<Kysely<unknown>> {
+    const source = this.#usable();
+    if (source.kind !== 'sql') {
+      throw new VitrinaError('SOURCE_UNAVAILABLE', `${this.#label()} is a row source; it is queried through its extract`);
+    }
+    await this.ready(options);
+    this.#db ??= new Kysely<unknown>({ dialect: source.dialect });
+    return this.#db;
+  }
+
+  /** Runs one compiled query. Errors name the source and keep the driver's error as `cause`. */
+  async query(compiled: CompiledQuery, options: QueryOptions = {}): Promise<Row[]> {
+    const db = await this.db(options);
+    const run = async () => {
+      try {
+        const result = await db.executeQuery<Row>(compiled);
+        return result.rows;
+      } catch (error) {
+        throw this.#wrap(error, 'QUERY_FAILED', 'query failed');
+      }
+    };
+    const work = this.capabilities.supportsConcurrentQueries ? run() : this.#queue.run(run);
+    return withDeadline(work, { ...options, what: `query on ${this.#label()}` });
+  }
+
+  /** Never throws for expected failures: returns `{ ok: false, reason }`. */
+  async checkHealth(options: QueryOptions = {}): Promise<HealthResult> {
+    if (!this.#source) return { ok: false, reason: this.#loadError?.message ?? 'not loaded', code: this.#loadError?.code };
+    try {
+      await this.ready(options);
+      const source = this.#usable();
+      if (source.checkHealth)
+        return await withDeadline(source.checkHealth(options), { ...options, what: `health check of ${this.#label()}` });
+      if (source.kind === 'sql') {
+        const db = await this.db(options);
+        await withDeadline(sql`select 1`.execute(db), { ...options, what: `health check of ${this.#label()}` });
+      }
+      return { ok: true };
+    } catch (error) {
+      const wrapped = this.#wrap(error, 'SOURCE_UNAVAILABLE', 'health check failed');
+      return { ok: false, reason: wrapped.message, code: wrapped.code };
+    }
+  }
+
+  async introspect(options: QueryOptions = {}): Promise<TableInfo[]> {
+    const source = this.#usable();
+    await this.ready(options);
+    try {
+      if (source.introspect) return await source.introspect(options);
+      return await introspectWithKysely(await this.db(options));
+    } catch (error) {
+      throw this.#wrap(error, 'SOURCE_UNAVAILABLE', 'introspection failed');
+    }
+  }
+
+  /** Data fingerprint for cache keys; '' when the source cannot tell. */
+  async version(options: QueryOptions = {}): Promise<string> {
+    const source = this.#usable();
+    if (!source.version) return '';
+    await this.ready(options);
+    try {
+      return await source.version(options);
+    } catch (error) {
+      throw this.#wrap(error, 'SOURCE_UNAVAILABLE', 'version check failed');
+    }
+  }
+
+  async destroy(): Promise<void> {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    try {
+      if (this.#db) await this.#db.destroy();
+      else await this.#source?.destroy?.();
+    } catch (error) {
+      throw this.#wrap(error, 'INTERNAL', 'shutdown failed');
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Tests import workspace packages from their TypeScript sources (the @vitrina/source condition),
+// so the suite needs no build; tests that spawn the `vitrina` binary use the build from `pnpm test`.
+export default defineConfig({
+  resolve: { conditions: ['@vitrina/source'] },
+  ssr: { resolve: { conditions: ['@vitrina/source'] } },
+  test: {
+    include: ['core/src/**/*.test.ts', 'plugins/*/src/**/*.test.ts', 'cli/src/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
