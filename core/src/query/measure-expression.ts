@@ -28,7 +28,10 @@ function tokenize(text: string): Token[] {
     if (/^\s*$/.test(text.slice(pos))) break;
     re.lastIndex = pos;
     const m = re.exec(text);
-    if (!m) throw new ExpressionSyntaxError(`unexpected '${text.slice(pos).trim()[0]}' at character ${pos + 1}`, pos);
+    if (!m) {
+      const at = pos + (text.slice(pos).length - text.slice(pos).trimStart().length);
+      throw new ExpressionSyntaxError(`unexpected '${text[at]}' at character ${at + 1}`, at);
+    }
     const at = m.index + m[0].length - (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').length;
     if (m[1] !== undefined) tokens.push({ type: 'num', text: m[1], pos: at });
     else if (m[2] !== undefined) tokens.push({ type: 'name', text: m[2], pos: at });

@@ -72,17 +72,17 @@ export function boundConditions(
 ): PlannedCondition[] {
   const literal: Record<string, Condition> = {};
   const out: PlannedCondition[] = [];
-  const valueOf = (v: unknown): unknown => (typeof v === 'string' && v.startsWith('$') ? params[v.slice(1)] : v);
+  const bind = (v: unknown): unknown => (typeof v === 'string' && v.startsWith('$') ? params[v.slice(1)] : v);
   for (const [key, condition] of Object.entries(conditions ?? {})) {
     const column = dimensionColumn({ dataset }, key);
     if (typeof condition === 'string' && condition.startsWith('$')) {
-      const value = valueOf(condition);
+      const value = bind(condition);
       if (isEmpty(value)) continue;
       out.push(Array.isArray(value) ? { column, op: 'in', value } : { column, op: 'eq', value });
     } else if (condition && typeof condition === 'object' && !Array.isArray(condition)) {
       const bound: Record<string, unknown> = {};
       for (const [op, v] of Object.entries(condition)) {
-        const value = valueOf(v);
+        const value = bind(v);
         if (!isEmpty(value) || op === 'eq') bound[op] = op === 'in' || op === 'notIn' ? [value].flat() : value;
       }
       if (Object.keys(bound).length) literal[key] = bound as Condition;

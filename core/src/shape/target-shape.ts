@@ -12,8 +12,9 @@ import { rowKey } from './row-key.js';
 export function monthOverlap(month: string, period: ResolvedPeriod): number {
   const start = `${month.slice(0, 7)}-01`;
   const end = addMonths(start, 1);
-  const from = start > period.start ? start : period.start;
-  const to = end < period.end ? end : period.end;
+  // ISO dates order as strings.
+  const from = [start, period.start].sort()[1] as string;
+  const to = [end, period.end].sort()[0] as string;
   const days = daysBetween(from, to);
   return days <= 0 ? 0 : days / daysBetween(start, end);
 }

@@ -1,0 +1,89 @@
+/**
+ * @module `vitrina demo`: generates the demo CRM (seeded, deterministic) with the executive report
+ * pack, then renders the executive overview. Serving the dashboards comes with the HTTP server.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { isPanelError, openProject, VitrinaError } from '@vitrina/core';
+import { PLUGIN_RESOLVE_FROM, SHIPPED_DEFINITIONS_DIR } from '../cli-paths.js';
+import { generateDemoCrm } from '../demo/generate-demo-crm.js';
+import { EXIT_OK, EXIT_USER_ERROR } from '../output/exit-codes.js';
+import { createProgress } from '../output/progress-bar.js';
+import { scaffoldProject } from './scaffold-project.js';
+
+export interface DemoOptions {
+  dir: string;
+  scale: string;
+  seed: string;
+  today?: string;
+  serve: boolean;
+}
+
+function summarize(value: unknown): string {
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 3 });
+  return String(value);
+}
+
+export async function demoCommand(options: DemoOptions): Promise<number> {
+  if (options.scale !== 'small' && options.scale !== 'large')
+    throw new VitrinaError('USAGE', `--scale must be small or large, not '${options.scale}'`);
+  const seed = Number(options.seed);
+  if (!Number.isInteger(seed)) throw new VitrinaError('USAGE', `--seed must be an integer, not '${options.seed}'`);
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new VitrinaError('USAGE', `--today must be YYYY-MM-DD, not '${today}'`);
+  const dir = resolve(options.dir);
+  if (existsSync(join(dir, 'report-definitions'))) rmSync(join(dir, 'report-definitions'), { recursive: true, force: true });
+  scaffoldProject({
+    dir,
+    timezone: 'Europe/Moscow',
+    locale: 'ru',
+    currency: 'RUB',
+    dataFile: 'data/crm.sqlite',
+    definitionsFrom: SHIPPED_DEFINITIONS_DIR,
+    overwrite: true,
+  });
+  const progress = createProgress();
+  const started = performance.now();
+  const summary = await generateDemoCrm({
+    file: join(dir, 'data', 'crm.sqlite'),
+    scale: options.scale,
+    seed,
+    today,
+    onProgress: (p) => progress.update(p.table, p.done, p.total),
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const counts = Object.entries(summary.counts).map(([t, n]) => `${t} ${n.toLocaleString('en-US')}`);
+  progress.finish(`Demo CRM (${options.scale}, seed ${seed}, today ${today}) generated in ${seconds} s: ${counts.join(', ')}`);
+  process.stdout.write(`Project: ${relative(process.cwd(), dir) || '.'}\n`);
+  if (!options.serve) return EXIT_OK;
+
+  const project = await openProject({
+    configPath: join(dir, 'vitrina.config.json'),
+    resolveFrom: PLUGIN_RESOLVE_FROM,
+    now: () => new Date(`${today}T12:00:00Z`),
+  });
+  try {
+    const problems = [...project.problems, ...project.definitions.problems];
+    for (const p of problems) process.stderr.write(`error: ${p.format()}\n`);
+    const output = await project.engine.render('executive-overview');
+    process.stdout.write(`\nExecutive overview, ${JSON.stringify(output.parameters)}\n`);
+    for (const panel of output.panels) {
+      if (isPanelError(panel)) {
+        process.stdout.write(`  ${panel.id}: ERROR ${panel.error.message}\n`);
+        continue;
+      }
+      const first = panel.rows[0] ?? [];
+      const cells = panel.columns.slice(0, 6).map((c, i) => `${c.name}=${summarize(first[i])}`);
+      process.stdout.write(
+        `  ${panel.id.padEnd(22)} ${cells.join('  ')}${panel.rows.length > 1 ? `  (+${panel.rows.length - 1} rows)` : ''}\n`,
+      );
+    }
+    process.stdout.write(
+      `\nEvery report: cd ${relative(process.cwd(), dir) || '.'} && vitrina render <id> --format json (ids: ${[...project.definitions.reports.keys()].join(', ')})\n`,
+    );
+    return problems.length ? EXIT_USER_ERROR : EXIT_OK;
+  } finally {
+    await project.close();
+  }
+}

@@ -1,0 +1,94 @@
+/** @module The `vitrina` command line: commands, options, help, and exit codes. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { CLI_DIR } from './cli-paths.js';
+import { demoCommand } from './commands/demo-command.js';
+import { initCommand } from './commands/init-command.js';
+import { renderCommand } from './commands/render-command.js';
+import { collectPair } from './commands/shared-options.js';
+import { sourcesCheckCommand } from './commands/sources-command.js';
+import { validateCommand } from './commands/validate-command.js';
+import { EXIT_OK, EXIT_USER_ERROR, exitCodeOf } from './output/exit-codes.js';
+import { printError } from './output/print-problems.js';
+
+const version = (JSON.parse(readFileSync(join(CLI_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('vitrina')
+    .description('Vitrina: CRM reporting for top management — report definitions in, numbers, dashboards and PDFs out.')
+    .version(version, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  const configOption = () => new Option('-c, --config <file>', 'project config').default(undefined, 'vitrina.config.json');
+
+  program
+    .command('init')
+    .description('create a project: config, sample data, a report definition to edit')
+    .argument('[dir]', 'folder to create the project in', '.')
+    .option('--timezone <zone>', 'reporting time zone (IANA)', 'Europe/Moscow')
+    .addOption(new Option('--locale <locale>', 'UI language').choices(['en', 'ru']).default('en'))
+    .option('--seed <n>', 'seed of the sample data', '1')
+    .action(async (dir, opts) => setExit(await initCommand(dir, opts)));
+
+  program
+    .command('validate')
+    .description('check the config, plugins, sources and every report definition; exit 1 on any problem')
+    .addOption(configOption())
+    .option('--json', 'print the result as JSON')
+    .action(async (opts) => setExit(await validateCommand(opts)));
+
+  program
+    .command('render')
+    .description("compute every panel of a report; prints the report's JSON")
+    .argument('<report-id>', 'report id (the "id" of a definition)')
+    .addOption(configOption())
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).default('json'))
+    .option('-p, --param <key=value>', 'a report parameter, e.g. period=last_month (repeatable)', collectPair)
+    .option('--as <key=value>', 'render as a viewer with this attribute, e.g. manager_id=7 (repeatable; applies row scopes)', collectPair)
+    .option('-o, --out <file>', 'write to this file (atomically) instead of stdout')
+    .option('--now <date>', 'pretend it is this date/time (YYYY-MM-DD or ISO) for relative periods')
+    .action(async (id, opts) => setExit(await renderCommand(id, opts)));
+
+  const sources = program.command('sources').description('data sources');
+  sources
+    .command('check')
+    .description('check that every source is reachable; exit 1 if one is not')
+    .addOption(configOption())
+    .option('--json', 'print the result as JSON')
+    .action(async (opts) => setExit(await sourcesCheckCommand(opts)));
+
+  program
+    .command('demo')
+    .description('generate the demo CRM and the executive report pack, then show the executive overview')
+    .option('-d, --dir <dir>', 'project folder to (re)create', 'vitrina-demo')
+    .addOption(
+      new Option('--scale <scale>', 'small: seconds; large: 1M deals, 5M calls (benchmarks)').choices(['small', 'large']).default('small'),
+    )
+    .option('--seed <n>', 'random seed: the same seed and date give the same data', '42')
+    .option('--today <date>', 'last day of the generated history (YYYY-MM-DD); default today')
+    .option('--no-serve', 'only generate the project')
+    .action(async (opts) => setExit(await demoCommand(opts)));
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code instead of exiting, so tests can call it in-process. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  let code = EXIT_OK;
+  const program = buildProgram((c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version'
+        ? EXIT_OK
+        : EXIT_USER_ERROR;
+    }
+    printError(error);
+    return exitCodeOf(error);
+  }
+}
