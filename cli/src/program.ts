@@ -3,14 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { CLI_DIR } from './cli-paths.js';
-import { demoCommand } from './commands/demo-command.js';
-import { initCommand } from './commands/init-command.js';
-import { renderCommand } from './commands/render-command.js';
-import { collectPair } from './commands/shared-options.js';
-import { sourcesCheckCommand } from './commands/sources-command.js';
-import { validateCommand } from './commands/validate-command.js';
+import { collectPair } from './commands/collect-pair.js';
 import { EXIT_OK, EXIT_USER_ERROR, exitCodeOf } from './output/exit-codes.js';
 import { printError } from './output/print-problems.js';
+
+// Commands load on use, so `vitrina --help` does not pay for the engine.
 
 const version = (JSON.parse(readFileSync(join(CLI_DIR, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -29,14 +26,14 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--timezone <zone>', 'reporting time zone (IANA)', 'Europe/Moscow')
     .addOption(new Option('--locale <locale>', 'UI language').choices(['en', 'ru']).default('en'))
     .option('--seed <n>', 'seed of the sample data', '1')
-    .action(async (dir, opts) => setExit(await initCommand(dir, opts)));
+    .action(async (dir, opts) => setExit(await (await import('./commands/init-command.js')).initCommand(dir, opts)));
 
   program
     .command('validate')
     .description('check the config, plugins, sources and every report definition; exit 1 on any problem')
     .addOption(configOption())
     .option('--json', 'print the result as JSON')
-    .action(async (opts) => setExit(await validateCommand(opts)));
+    .action(async (opts) => setExit(await (await import('./commands/validate-command.js')).validateCommand(opts)));
 
   program
     .command('render')
@@ -48,7 +45,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--as <key=value>', 'render as a viewer with this attribute, e.g. manager_id=7 (repeatable; applies row scopes)', collectPair)
     .option('-o, --out <file>', 'write to this file (atomically) instead of stdout')
     .option('--now <date>', 'pretend it is this date/time (YYYY-MM-DD or ISO) for relative periods')
-    .action(async (id, opts) => setExit(await renderCommand(id, opts)));
+    .action(async (id, opts) => setExit(await (await import('./commands/render-command.js')).renderCommand(id, opts)));
 
   const sources = program.command('sources').description('data sources');
   sources
@@ -56,7 +53,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('check that every source is reachable; exit 1 if one is not')
     .addOption(configOption())
     .option('--json', 'print the result as JSON')
-    .action(async (opts) => setExit(await sourcesCheckCommand(opts)));
+    .action(async (opts) => setExit(await (await import('./commands/sources-command.js')).sourcesCheckCommand(opts)));
 
   program
     .command('demo')
@@ -68,7 +65,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--seed <n>', 'random seed: the same seed and date give the same data', '42')
     .option('--today <date>', 'last day of the generated history (YYYY-MM-DD); default today')
     .option('--no-serve', 'only generate the project')
-    .action(async (opts) => setExit(await demoCommand(opts)));
+    .action(async (opts) => setExit(await (await import('./commands/demo-command.js')).demoCommand(opts)));
 
   return program;
 }

@@ -1,16 +1,6 @@
 /** @module Option parsing shared by commands: repeated k=v pairs, the viewer, the clock. */
 import { type AttributeValue, scopedViewer, UNRESTRICTED_VIEWER, type Viewer, VitrinaError } from '@vitrina/core';
 
-/** Collects repeated `--param k=v` into { k: v } (a key given twice becomes a list). */
-export function collectPair(value: string, previous: Record<string, string | string[]> = {}): Record<string, string | string[]> {
-  const at = value.indexOf('=');
-  if (at <= 0) throw new VitrinaError('USAGE', `expected key=value, got '${value}'`, { hint: 'e.g. --param period=last_month' });
-  const key = value.slice(0, at);
-  const v = value.slice(at + 1);
-  const old = previous[key];
-  return { ...previous, [key]: old === undefined ? v : [old, v].flat() };
-}
-
 /** `--as manager_id=7 --as department_id=2` → a scoped viewer; no `--as` → unrestricted. */
 export function viewerFrom(pairs: Record<string, string | string[]> | undefined): Viewer {
   if (!pairs || Object.keys(pairs).length === 0) return UNRESTRICTED_VIEWER;

@@ -2,7 +2,7 @@
 import { openProject, type VitrinaError } from '@vitrina/core';
 import { PLUGIN_RESOLVE_FROM } from '../cli-paths.js';
 import { EXIT_OK, EXIT_USER_ERROR } from '../output/exit-codes.js';
-import { allProblems, formatProblem } from '../output/print-problems.js';
+import { allProblems } from '../output/print-problems.js';
 
 export interface ValidateOptions {
   config?: string;
@@ -19,7 +19,7 @@ export async function validateCommand(options: ValidateOptions): Promise<number>
         `${JSON.stringify({ ok: problems.length === 0, reports, sources: project.sources.size, problems: problems.map((p) => p.toJSON()) }, null, 2)}\n`,
       );
     } else {
-      for (const p of problems) process.stderr.write(`error: ${formatProblem(p)}\n`);
+      for (const p of problems) process.stderr.write(`error: ${p.format()}\n`);
       const files = new Set(problems.map((p) => p.location.file ?? 'config')).size;
       if (problems.length)
         process.stderr.write(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`);

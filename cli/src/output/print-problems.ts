@@ -1,8 +1,8 @@
-/** @module Prints VitrinaErrors the way compilers do: `file:line:col pointer: message — hint`. */
-import { VitrinaError } from '@vitrina/core';
+/** @module Prints errors the way compilers do: `file:line:col pointer: message — hint`. */
+import type { VitrinaError } from '@vitrina/core';
 
-export function formatProblem(error: VitrinaError): string {
-  return `${error.format()}`;
+function isVitrinaError(error: unknown): error is VitrinaError {
+  return (error as { name?: unknown } | null)?.name === 'VitrinaError';
 }
 
 /** Flattens an error with attached problems into the list of all of them. */
@@ -11,8 +11,8 @@ export function allProblems(error: VitrinaError): VitrinaError[] {
 }
 
 export function printError(error: unknown, stream: NodeJS.WritableStream = process.stderr): void {
-  if (error instanceof VitrinaError) {
-    for (const problem of allProblems(error)) stream.write(`error: ${formatProblem(problem)}\n`);
+  if (isVitrinaError(error)) {
+    for (const problem of allProblems(error)) stream.write(`error: ${problem.format()}\n`);
     if (!error.isUserError && process.env.VITRINA_DEBUG) stream.write(`${error.stack}\n`);
     return;
   }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseJsonDocument } from '../definition/json-document.js';
 import { schemaProblems } from '../definition/schema-errors.js';
-import { validateConfigSchema } from '../definition/schema-registry.js';
+import { configSchemaValidator } from '../definition/schema-registry.js';
 import { VitrinaError } from '../errors/index.js';
 import { isValidTimeZone } from '../util/time-zone.js';
 import { CONFIG_FILE_NAME, type ProjectConfig } from './project-config.js';
@@ -25,6 +25,7 @@ export function loadConfig(path?: string, cwd: string = process.cwd()): LoadedCo
     });
   }
   const doc = parseJsonDocument(readFileSync(file, 'utf8'), file);
+  const validateConfigSchema = configSchemaValidator();
   const problems = validateConfigSchema(doc.value) ? [] : schemaProblems(validateConfigSchema.errors, doc, 'CONFIG_INVALID');
   const config = doc.value as ProjectConfig;
   if (!problems.length && config.timezone && !isValidTimeZone(config.timezone)) {

@@ -8,7 +8,7 @@ import { VitrinaError } from '../errors/index.js';
 import { type JsonDocument, parseJsonDocument } from './json-document.js';
 import type { ReportDefinition } from './report-definition.js';
 import { schemaProblems } from './schema-errors.js';
-import { validateReportSchema } from './schema-registry.js';
+import { reportSchemaValidator } from './schema-registry.js';
 import { type ReferenceContext, validateReferences } from './validate-references.js';
 
 export interface LoadedReport {
@@ -31,6 +31,7 @@ export function checkDefinitionText(text: string, file: string, context: Referen
     if (error instanceof VitrinaError) return { file, problems: [error, ...error.problems] };
     throw error;
   }
+  const validateReportSchema = reportSchemaValidator();
   if (!validateReportSchema(doc.value)) {
     return { file, problems: schemaProblems(validateReportSchema.errors, doc, 'DEFINITION_INVALID') };
   }

@@ -3,8 +3,9 @@
  * must reference datasets, measures, dimensions, sources and parameters that exist.
  */
 
+import { closest, didYouMean } from '../errors/index.js';
 import { ExpressionSyntaxError, measuresIn, parseExpression } from '../query/measure-expression.js';
-import { isValidPeriodText, PERIOD_FORMS } from '../query/period.js';
+import { isValidPeriodText, PERIOD_FORMS, PERIOD_PRESETS } from '../query/period.js';
 import { checkDatasetSql } from '../query/sql-guard.js';
 import { isTimeBucket, parseDimensionRef, TIME_BUCKETS, TIME_DIMENSION } from '../query/time-grain.js';
 import { ProblemList } from './definition-checks.js';
@@ -42,6 +43,17 @@ function joinAliases(dataset: DatasetDefinition): string[] {
   return (dataset.joins ?? []).map((j) => j.as);
 }
 
+/** A value as written, for messages: strings in quotes like names, anything else as JSON (never `String()`: objects have no prototype). */
+function shown(value: unknown): string {
+  return typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
+}
+
+/** A near preset is the likely intent ('last_30_dayz'); otherwise list the forms a period takes. */
+function periodHint(text: unknown): string {
+  const near = typeof text === 'string' ? closest(text.trim(), PERIOD_PRESETS) : undefined;
+  return near ? `did you mean '${near}'?` : `write ${PERIOD_FORMS}`;
+}
+
 export function validateReferences(def: ReportDefinition, doc: JsonDocument, context: ReferenceContext): ProblemList {
   const out = new ProblemList(doc);
   const params = new Map<string, ParameterDefinition>();
@@ -52,11 +64,17 @@ export function validateReferences(def: ReportDefinition, doc: JsonDocument, con
     params.set(p.id, p);
   });
 
-  const checkColumn = (dataset: DatasetDefinition, path: Path, column: string) => {
+  // Not `out.unknown`: its hint would pluralise 'join alias' as 'join aliass'.
+  const checkAlias = (path: Path, alias: string, known: readonly string[], where: string) => {
+    if (known.includes(alias)) return;
+    out.add(path, `unknown join alias '${alias}' in ${where}`, didYouMean(alias, known, 'join aliases:'));
+  };
+
+  const checkColumn = (dataset: DatasetDefinition, datasetId: string, path: Path, column: string) => {
     const dot = column.indexOf('.');
     if (dot > 0 && dataset.sql)
       out.add(path, `'${column}' names a join alias, but a SQL dataset has no joins`, 'use the column names of the SELECT');
-    else if (dot > 0) out.unknown(path, 'join alias', column.slice(0, dot), joinAliases(dataset), 'this dataset');
+    else if (dot > 0) checkAlias(path, column.slice(0, dot), joinAliases(dataset), `dataset '${datasetId}'`);
   };
 
   const checkParamRef = (path: Path, value: string, where: string) => {
@@ -67,9 +85,15 @@ export function validateReferences(def: ReportDefinition, doc: JsonDocument, con
     }
   };
 
-  const checkConditions = (dataset: DatasetDefinition, conditions: Conditions | undefined, path: Path, where: string) => {
+  const checkConditions = (
+    dataset: DatasetDefinition,
+    datasetId: string,
+    conditions: Conditions | undefined,
+    path: Path,
+    where: string,
+  ) => {
     for (const [key, condition] of Object.entries(conditions ?? {})) {
-      if (!dataset.dimensions?.[key]) checkColumn(dataset, [...path, key], key);
+      if (!dataset.dimensions?.[key]) checkColumn(dataset, datasetId, [...path, key], key);
       const visit = (value: Condition | undefined, at: Path) => {
         if (typeof value === 'string' && value.startsWith('$')) checkParamRef(at, value, where);
         else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...at, i]));
@@ -107,26 +131,20 @@ export function validateReferences(def: ReportDefinition, doc: JsonDocument, con
       for (const left of Object.keys(join.on)) {
         const dot = left.indexOf('.');
         if (dot > 0)
-          out.unknown(
-            [...at, 'joins', j, 'on', left],
-            'join alias',
-            left.slice(0, dot),
-            [...aliases],
-            `join '${join.as}' (only earlier joins)`,
-          );
+          checkAlias([...at, 'joins', j, 'on', left], left.slice(0, dot), [...aliases], `join '${join.as}' (only earlier joins)`);
       }
       aliases.add(join.as);
     });
-    if (typeof dataset.time === 'string') checkColumn(dataset, [...at, 'time'], dataset.time);
-    else if (dataset.time) checkColumn(dataset, [...at, 'time', 'column'], dataset.time.column);
+    if (typeof dataset.time === 'string') checkColumn(dataset, id, [...at, 'time'], dataset.time);
+    else if (dataset.time) checkColumn(dataset, id, [...at, 'time', 'column'], dataset.time.column);
     for (const [name, dim] of Object.entries(dataset.dimensions ?? {})) {
-      checkColumn(dataset, [...at, 'dimensions', name, 'column'], dim.column ?? name);
+      checkColumn(dataset, id, [...at, 'dimensions', name, 'column'], dim.column ?? name);
       if (dataset.measures?.[name])
         out.add([...at, 'dimensions', name], `'${name}' is both a dimension and a measure of dataset '${id}'`, 'rename one of them');
     }
-    checkConditions(dataset, dataset.filters, [...at, 'filters'], `dataset '${id}' filters`);
+    checkConditions(dataset, id, dataset.filters, [...at, 'filters'], `dataset '${id}' filters`);
     for (const key of Object.keys(dataset.rowScope ?? {}))
-      if (!dataset.dimensions?.[key]) checkColumn(dataset, [...at, 'rowScope', key], key);
+      if (!dataset.dimensions?.[key]) checkColumn(dataset, id, [...at, 'rowScope', key], key);
 
     const measures = dataset.measures ?? {};
     const names = Object.keys(measures);
@@ -139,8 +157,8 @@ export function validateReferences(def: ReportDefinition, doc: JsonDocument, con
       }
       if (m.agg) {
         if (m.agg !== 'count' && !m.column) out.add(mp, `measure '${name}' (${m.agg}) needs a 'column'`);
-        if (m.column) checkColumn(dataset, [...mp, 'column'], m.column);
-        checkConditions(dataset, m.where, [...mp, 'where'], `measure '${name}'`);
+        if (m.column) checkColumn(dataset, id, [...mp, 'column'], m.column);
+        checkConditions(dataset, id, m.where, [...mp, 'where'], `measure '${name}'`);
         continue;
       }
       if (m.where || m.column) out.add(mp, `measure '${name}' is an expression; 'where' and 'column' belong to aggregations`);
@@ -246,7 +264,7 @@ export function validateReferences(def: ReportDefinition, doc: JsonDocument, con
       out.add(at, `${where} (funnel) needs at least two 'measures', one per stage in order`);
     if (panel.type === 'funnel' && dims.length)
       out.add([...at, 'dimensions'], `${where} (funnel) takes no dimensions: filter it with a parameter instead`);
-    checkConditions(ds, panel.filters, [...at, 'filters'], where);
+    checkConditions(ds, panel.dataset, panel.filters, [...at, 'filters'], where);
 
     const periodParams = (def.parameters ?? []).filter((p) => p.type === 'period').map((p) => p.id);
     if (typeof panel.period === 'string') {
