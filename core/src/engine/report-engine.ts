@@ -12,7 +12,7 @@ import type { PeriodContext } from '../query/period.js';
 import { planDimension, scopeConditions } from '../query/plan-panel.js';
 import { describeParameters, type RawParameters, type ResolvedParameters, resolveParameters } from '../query/request-parameters.js';
 import { ResultCache } from '../result/result-cache.js';
-import { type PanelOutcome, panelError, type ResultSet } from '../result/result-set.js';
+import { type PanelOutcome, type PanelResult, panelError, type ResultSet } from '../result/result-set.js';
 import { type RunContext, runPlan } from '../result/run-plan.js';
 import type { RuntimeSource } from '../source/runtime-source.js';
 import { type PanelRunContext, runPanel } from './run-panel.js';
@@ -40,11 +40,29 @@ export interface EngineOptions {
 }
 
 export class ReportEngine {
+  /** Query results, shared by every panel that runs the same SQL. */
   readonly cache: ResultCache<ResultSet>;
+  /** Finished panels: a repeat view skips planning, compiling and shaping altogether. */
+  readonly panelCache: ResultCache<PanelResult>;
 
   constructor(private readonly options: EngineOptions) {
     const { cache } = options.config;
-    this.cache = new ResultCache<ResultSet>((cache?.ttlSeconds ?? 60) * 1000, cache?.maxEntries ?? 1000);
+    const ttl = (cache?.ttlSeconds ?? 60) * 1000;
+    this.cache = new ResultCache<ResultSet>(ttl, cache?.maxEntries ?? 1000);
+    this.panelCache = new ResultCache<PanelResult>(ttl, cache?.maxEntries ?? 1000);
+  }
+
+  clearCaches(): void {
+    this.cache.clear();
+    this.panelCache.clear();
+  }
+
+  /** Same report, panel, resolved parameters, viewer and data versions → same panel. */
+  async #panelKey(def: ReportDefinition, params: ResolvedParameters, panel: PanelDefinition, viewer: Viewer): Promise<string> {
+    const datasets = [panel.dataset, panel.target?.dataset].filter((d): d is string => d !== undefined);
+    const sourceNames = [...new Set(datasets.map((d) => def.datasets[d]?.source).filter((s): s is string => s !== undefined))];
+    const versions = await Promise.all(sourceNames.map((name) => this.options.sources.get(name)?.version().catch(() => 'unavailable') ?? 'missing'));
+    return JSON.stringify([def.id, panel.id, describeParameters(params), viewer, sourceNames, versions]);
   }
 
   report(id: string): ReportDefinition {
@@ -87,7 +105,12 @@ export class ReportEngine {
       maxRows: this.options.config.query?.maxRows ?? 100_000,
     };
     try {
-      return await runPanel(panel, ctx);
+      const key = this.panelCache.enabled ? await this.#panelKey(def, params, panel, ctx.plan.viewer) : '';
+      const cached = key ? this.panelCache.get(key) : undefined;
+      if (cached) return cached;
+      const result = await runPanel(panel, ctx);
+      if (key) this.panelCache.set(key, result);
+      return result;
     } catch (error) {
       return panelError(panel.id, toVitrinaError(error, 'QUERY_FAILED'));
     }

@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { type LoadedConfig, loadConfig } from '../config/load-config.js';
+import type { ProjectConfig } from '../config/project-config.js';
 import type { ConnectorLogger } from '../connector/connector-types.js';
 import { type DefinitionSet, loadDefinitionDir } from '../definition/definition-loader.js';
 import { ReportEngine } from '../engine/report-engine.js';
@@ -21,6 +22,8 @@ export interface OpenProjectOptions {
   log?: ConnectorLogger;
   env?: NodeJS.ProcessEnv;
   now?: () => Date;
+  /** Settings that win over the file's (e.g. `{ cache: { ttlSeconds: 0 } }` for benchmarks). */
+  overrides?: Partial<ProjectConfig>;
 }
 
 export interface Project extends LoadedConfig {
@@ -37,7 +40,8 @@ export interface Project extends LoadedConfig {
 
 export async function openProject(options: OpenProjectOptions = {}): Promise<Project> {
   const loaded = loadConfig(options.configPath, options.cwd);
-  const { config, dir } = loaded;
+  const config: ProjectConfig = { ...loaded.config, ...options.overrides };
+  const { dir } = loaded;
   const plugins = await loadPlugins(config.plugins ?? [], { projectDir: dir, resolveFrom: options.resolveFrom });
   const sources = createSources(config, plugins, { projectDir: dir, log: options.log, env: options.env });
   const definitionsDir = resolve(dir, config.definitions ?? 'report-definitions');
@@ -49,6 +53,7 @@ export async function openProject(options: OpenProjectOptions = {}): Promise<Pro
   const engine = new ReportEngine({ config, sources, reports: () => definitions.reports, now: options.now });
   return {
     ...loaded,
+    config,
     plugins,
     sources,
     definitionsDir,
@@ -59,7 +64,7 @@ export async function openProject(options: OpenProjectOptions = {}): Promise<Pro
     problems,
     reloadDefinitions() {
       definitions = loadDefinitionDir(definitionsDir, { sourceNames }, dir);
-      engine.cache.clear();
+      engine.clearCaches();
       return definitions;
     },
     async close() {

@@ -50,6 +50,10 @@ export class ResultCache<T> {
     this.#entries.clear();
   }
 
+  get enabled(): boolean {
+    return this.ttlMs > 0;
+  }
+
   get size(): number {
     return this.#entries.size;
   }

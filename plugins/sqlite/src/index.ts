@@ -12,5 +12,6 @@ export default defineConnector<SqliteOptions>({
   create: (options, context) => new SqliteSource(options, context),
 });
 
+export { createLocalTimeFunction } from './local-time-function.js';
 export type { SqliteOptions } from './sqlite-options.js';
 export { SqliteSource } from './sqlite-source.js';

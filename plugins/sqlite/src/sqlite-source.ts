@@ -5,6 +5,7 @@ import type { CallOptions, ConnectorContext, HealthResult, SqlSource } from '@vi
 import Database from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
 import { createLocalTimeFunction } from './local-time-function.js';
+import { withStatementCache } from './statement-cache.js';
 import type { SqliteOptions } from './sqlite-options.js';
 
 export class SqliteSource implements SqlSource {
@@ -29,7 +30,7 @@ export class SqliteSource implements SqlSource {
       timeout: this.#options.busyTimeoutMs ?? 5000,
     });
     db.function('vitrina_local_time', { deterministic: true }, createLocalTimeFunction());
-    return db;
+    return withStatementCache(db);
   }
 
   async init(_options: CallOptions): Promise<void> {
