@@ -35,7 +35,11 @@ async function ensureDemo() {
   const { spawnSync } = await import('node:child_process');
   await mkdir(dir, { recursive: true });
   console.error(`generating the ${args.scale} demo into ${dir} (once; --regenerate to redo)…`);
-  const r = spawnSync(process.execPath, [join(root, 'cli', 'dist', 'bin.js'), 'demo', '--dir', dir, '--scale', args.scale, '--seed', '42', '--today', TODAY, '--no-serve'], { stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'cli', 'dist', 'bin.js'), 'demo', '--dir', dir, '--scale', args.scale, '--seed', '42', '--today', TODAY, '--no-serve'],
+    { stdio: 'inherit' },
+  );
   if (r.status !== 0) process.exit(r.status ?? 2);
 }
 
@@ -111,7 +115,15 @@ for (const reportId of reports) {
       },
       () => cachedProject.engine.panel(reportId, panel.id, { now: NOW }),
     );
-    const row = { report: reportId, panel: panel.id, queries: sqls.length, frameworkMs: framework, rawMs: hand, ratio: framework / hand, cachedMs: cached };
+    const row = {
+      report: reportId,
+      panel: panel.id,
+      queries: sqls.length,
+      frameworkMs: framework,
+      rawMs: hand,
+      ratio: framework / hand,
+      cachedMs: cached,
+    };
     rows.push(row);
     console.log(
       `${`${reportId}/${panel.id}`.padEnd(44)} ${String(sqls.length).padStart(2)} q  framework ${framework.toFixed(2).padStart(9)} ms  raw ${hand.toFixed(2).padStart(9)} ms  ratio ${row.ratio.toFixed(3)}  cached ${cached.toFixed(3)} ms`,

@@ -10,6 +10,16 @@ function describeValue(value: unknown): string {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
+const COMPARISONS: Record<string, string> = { '>=': 'at least', '<=': 'at most', '>': 'more than', '<': 'less than' };
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function escapePointer(name: string): string {
+  return name.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
 function messageOf(error: ErrorObject): { pointer: string; message: string; hint?: string } {
   const pointer = error.instancePath;
   const schema = error.parentSchema as { description?: string; properties?: Record<string, unknown> } | undefined;
@@ -20,7 +30,7 @@ function messageOf(error: ErrorObject): { pointer: string; message: string; hint
       const name = (error.params as { additionalProperty: string }).additionalProperty;
       const known = Object.keys(schema?.properties ?? {}).filter((k) => k !== '$schema');
       return {
-        pointer: `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        pointer: `${pointer}/${escapePointer(name)}`,
         message: `unknown property '${name}'`,
         hint: didYouMean(name, known, 'allowed:'),
       };
@@ -41,12 +51,40 @@ function messageOf(error: ErrorObject): { pointer: string; message: string; hint
     case 'pattern':
     case 'format':
       return { pointer, message: `${describeValue(error.data)} has the wrong form`, hint: schema?.description ?? error.message };
-    case 'propertyNames':
+    case 'propertyNames': {
+      // Point at the offending key itself, so line and column show the name to fix.
+      const name = (error.params as { propertyName: string }).propertyName;
       return {
-        pointer,
-        message: `invalid name '${(error.params as { propertyName: string }).propertyName}'`,
+        pointer: `${pointer}/${escapePointer(name)}`,
+        message: `invalid name '${name}'`,
         hint: 'names use lower-case letters, digits, _ and -, starting with a letter',
       };
+    }
+    // Ajv's own wording ("must NOT have fewer than 1 items", "must be <= 12") reads like a
+    // validator's; these say the limit and, for numbers, what was written.
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const { comparison, limit } = error.params as { comparison: string; limit: number };
+      return { pointer, message: `must be ${COMPARISONS[comparison] ?? comparison} ${limit}, not ${JSON.stringify(error.data)}` };
+    }
+    case 'minItems':
+      return { pointer, message: `needs at least ${plural((error.params as { limit: number }).limit, 'item')}` };
+    case 'maxItems':
+      return { pointer, message: `takes at most ${plural((error.params as { limit: number }).limit, 'item')}` };
+    case 'minProperties':
+      return { pointer, message: `needs at least ${plural((error.params as { limit: number }).limit, 'entry', 'entries')}` };
+    case 'minLength': {
+      const { limit } = error.params as { limit: number };
+      return { pointer, message: limit === 1 ? 'must not be empty' : `must be at least ${plural(limit, 'character')} long` };
+    }
+    case 'maxLength':
+      return { pointer, message: `must be at most ${plural((error.params as { limit: number }).limit, 'character')} long` };
+    case 'uniqueItems': {
+      const { i, j } = error.params as { i: number; j: number };
+      return { pointer, message: `repeats a value (items ${j} and ${i}, counting from 0)`, hint: 'list each value once' };
+    }
     case 'anyOf':
     case 'oneOf':
       return { pointer, message: `${describeValue(error.data)} has the wrong shape`, hint: schema?.description };

@@ -113,7 +113,14 @@ export function validateReferences(def: ReportDefinition, doc: JsonDocument, con
         context.sourceNames,
         `dataset '${id}' (sources come from vitrina.config.json)`,
       );
-    if (!dataset.table === !dataset.sql) out.add(at, `dataset '${id}' needs exactly one of 'table' or 'sql'`);
+    if (!dataset.table === !dataset.sql)
+      out.add(
+        at,
+        `dataset '${id}' needs exactly one of 'table' or 'sql'`,
+        dataset.table
+          ? "keep 'table' and join in 'joins', or keep 'sql' and filter inside the SELECT"
+          : "name a 'table', or write a 'sql' SELECT",
+      );
     if (dataset.sql) {
       const check = checkDatasetSql(dataset.sql);
       if (!check.ok)
@@ -156,7 +163,8 @@ export function validateReferences(def: ReportDefinition, doc: JsonDocument, con
         continue;
       }
       if (m.agg) {
-        if (m.agg !== 'count' && !m.column) out.add(mp, `measure '${name}' (${m.agg}) needs a 'column'`);
+        if (m.agg !== 'count' && !m.column)
+          out.add(mp, `measure '${name}' (${m.agg}) needs a 'column'`, `e.g. { "agg": "${m.agg}", "column": "amount" }`);
         if (m.column) checkColumn(dataset, id, [...mp, 'column'], m.column);
         checkConditions(dataset, id, m.where, [...mp, 'where'], `measure '${name}'`);
         continue;
@@ -175,16 +183,20 @@ export function validateReferences(def: ReportDefinition, doc: JsonDocument, con
         );
       }
     }
-    const visiting = new Set<string>();
-    const cyclic = (name: string): boolean => {
-      if (visiting.has(name)) return true;
-      visiting.add(name);
-      const found = [...(graph.get(name) ?? [])].some(cyclic);
-      visiting.delete(name);
-      return found;
+    // The message names the loop (won → win_rate → won), so the admin sees which expression to break.
+    const cycleFrom = (name: string, trail: string[]): string[] | undefined => {
+      if (trail.includes(name)) return name === trail[0] ? [...trail, name] : undefined;
+      for (const ref of graph.get(name) ?? []) {
+        const found = cycleFrom(ref, [...trail, name]);
+        if (found) return found;
+      }
+      return undefined;
     };
-    for (const name of graph.keys())
-      if (cyclic(name)) out.add([...at, 'measures', name, 'expr'], `measure '${name}' refers to itself through its expression`);
+    for (const name of graph.keys()) {
+      const cycle = cycleFrom(name, []);
+      if (cycle)
+        out.add([...at, 'measures', name, 'expr'], `measure '${name}' refers to itself through its expression (${cycle.join(' → ')})`);
+    }
   }
 
   const checkDimensionRef = (dataset: DatasetDefinition, datasetId: string, ref: string, path: Path, where: string) => {
@@ -197,7 +209,8 @@ export function validateReferences(def: ReportDefinition, doc: JsonDocument, con
           `'${name}' is not a time dimension, so ':${bucket}' cannot apply`,
           "grains apply to 'time' and dimensions of type time/date",
         );
-      else if (!isTimeBucket(bucket)) out.add(path, `unknown time grain '${bucket}' in ${where}`, `grains: ${TIME_BUCKETS.join(', ')}`);
+      else if (!isTimeBucket(bucket))
+        out.add(path, `unknown time grain '${bucket}' in ${where}`, didYouMean(bucket, TIME_BUCKETS, 'grains:'));
     } else if (name === TIME_DIMENSION && isTimeDimension(dataset, name)) {
       out.add(path, `the time dimension needs a grain in ${where}`, `write '${name}:month' (grains: ${TIME_BUCKETS.join(', ')})`);
     }
@@ -206,10 +219,10 @@ export function validateReferences(def: ReportDefinition, doc: JsonDocument, con
   for (const [i, p] of (def.parameters ?? []).entries()) {
     const at: Path = ['parameters', i];
     if (p.type === 'period' && p.default !== undefined && (typeof p.default !== 'string' || !isValidPeriodText(p.default))) {
-      out.add([...at, 'default'], `default ${JSON.stringify(p.default)} of parameter '${p.id}' is not a period`, `write ${PERIOD_FORMS}`);
+      out.add([...at, 'default'], `default ${shown(p.default)} of parameter '${p.id}' is not a period`, periodHint(p.default));
     }
     for (const [k, preset] of (p.presets ?? []).entries())
-      if (!isValidPeriodText(preset)) out.add([...at, 'presets', k], `'${preset}' is not a period`, `write ${PERIOD_FORMS}`);
+      if (!isValidPeriodText(preset)) out.add([...at, 'presets', k], `'${preset}' is not a period`, periodHint(preset));
     if (p.type === 'select') {
       if (!p.options && !(p.dataset && p.dimension))
         out.add(at, `select parameter '${p.id}' needs 'options' or a 'dataset' and 'dimension' to take options from`);
@@ -221,7 +234,7 @@ export function validateReferences(def: ReportDefinition, doc: JsonDocument, con
     if (p.type === 'breakdown') {
       if (!p.options?.length) out.add(at, `breakdown parameter '${p.id}' needs 'options' (the dimensions to choose from)`);
       if (p.default !== undefined && !p.options?.includes(p.default as string))
-        out.add([...at, 'default'], `default '${String(p.default)}' of breakdown '${p.id}' is not one of its options`);
+        out.add([...at, 'default'], `default ${shown(p.default)} of breakdown '${p.id}' is not one of its options`);
     }
     if (p.type === 'number' && p.default !== undefined && typeof p.default !== 'number')
       out.add([...at, 'default'], `default of number parameter '${p.id}' must be a number`);
@@ -242,7 +255,12 @@ export function validateReferences(def: ReportDefinition, doc: JsonDocument, con
     if (panel.measure !== undefined) checkMeasure(panel.measure, [...at, 'measure']);
     panel.measures?.forEach((m, k) => checkMeasure(m, [...at, 'measures', k]));
     const single = panel.type === 'kpi' || panel.type === 'gauge';
-    if (single && panel.measure === undefined) out.add(at, `${where} (${panel.type}) needs a 'measure'`);
+    if (single && panel.measure === undefined)
+      out.add(
+        at,
+        `${where} (${panel.type}) needs a 'measure'`,
+        `a ${panel.type} shows one number: write "measure": "${panel.measures?.[0] ?? measures[0] ?? 'name'}"`,
+      );
     if (!single && panel.measure === undefined && !panel.measures?.length) out.add(at, `${where} needs 'measures'`);
     const dims = [...(panel.dimensions ?? []), ...(panel.columns ?? [])];
     (panel.dimensions ?? []).forEach((ref, k) => checkPanelDimension(ref, [...at, 'dimensions', k]));

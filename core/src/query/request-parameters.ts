@@ -5,7 +5,7 @@
  */
 import type { ParameterDefinition, ReportDefinition } from '../definition/report-definition.js';
 import { didYouMean, VitrinaError } from '../errors/index.js';
-import { type PeriodContext, type ResolvedPeriod, resolvePeriod } from './period.js';
+import { PERIOD_FORMS, type PeriodContext, type ResolvedPeriod, resolvePeriod } from './period.js';
 
 export type RawParameters = Record<string, string | string[] | number | boolean | null | undefined>;
 export type ParameterValue = ResolvedPeriod | string | number | boolean | (string | number)[] | null;
@@ -41,8 +41,14 @@ function resolveOne(
       try {
         return resolvePeriod(text, context);
       } catch (error) {
-        const e = error as VitrinaError;
-        throw new VitrinaError('PERIOD_INVALID', `parameter '${p.id}': ${e.message}`, { hint: e.hint });
+        if (error instanceof VitrinaError)
+          throw new VitrinaError('PERIOD_INVALID', `parameter '${p.id}': ${error.message}`, { hint: error.hint });
+        // A well-formed text can still fail in the calendar code (9999-12-31 ends in year 10000); that is
+        // the viewer's input, so it gets the same message as any other bad period, not the internal one.
+        throw new VitrinaError('PERIOD_INVALID', `parameter '${p.id}': '${text}' is not a period`, {
+          hint: `write ${PERIOD_FORMS}`,
+          cause: error,
+        });
       }
     }
     case 'breakdown': {
