@@ -70,9 +70,13 @@ describe('isolation of failures', () => {
 
   it('reports a source whose options do not fit its connector', () => {
     const problem = project.problems.find((p) => p.message.startsWith("source 'bad_options'"));
-    expect(problem?.message).toBe(
-      "source 'bad_options': invalid options for connector 'sqlite': / must have required property 'file'; / must NOT have additional properties 'fil'",
-    );
+    expect(problem?.message).toBe("source 'bad_options': missing required property 'file' (options of connector 'sqlite')");
+    const typo = project.problems.find((p) => p.location.pointer === '/sources/bad_options/fil');
+    expect(typo).toMatchObject({
+      message: "source 'bad_options': unknown property 'fil' (options of connector 'sqlite')",
+      hint: "did you mean 'file'?",
+    });
+    expect(typo?.location.line).toBe(1);
   });
 
   it('renders the good panel and returns error values for the others', async () => {

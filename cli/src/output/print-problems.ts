@@ -7,7 +7,7 @@ function isVitrinaError(error: unknown): error is VitrinaError {
 
 /** Flattens an error with attached problems into the list of all of them. */
 export function allProblems(error: VitrinaError): VitrinaError[] {
-  return [error, ...error.problems];
+  return error.flatten();
 }
 
 export function printError(error: unknown, stream: NodeJS.WritableStream = process.stderr): void {

@@ -1,6 +1,6 @@
 /** @module Finds, parses and validates vitrina.config.json. */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { parseJsonDocument } from '../definition/json-document.js';
 import { schemaProblems } from '../definition/schema-errors.js';
 import { configSchemaValidator } from '../definition/schema-registry.js';
@@ -14,6 +14,8 @@ export interface LoadedConfig {
   file: string;
   /** Folder of the config file: relative paths in it resolve against this. */
   dir: string;
+  /** Line and column of a JSON pointer in the config file, for messages. */
+  locate(pointer: string): { line: number; column: number };
 }
 
 /** Reads the config; throws one VitrinaError carrying every problem of the file. */
@@ -24,14 +26,15 @@ export function loadConfig(path?: string, cwd: string = process.cwd()): LoadedCo
       hint: path ? 'check the --config path' : `run 'vitrina init' to create a project, or pass --config`,
     });
   }
-  const doc = parseJsonDocument(readFileSync(file, 'utf8'), file);
+  // Messages name the file as the user would type it: relative to where Vitrina runs.
+  const doc = parseJsonDocument(readFileSync(file, 'utf8'), relative(cwd, file) || file);
   const validateConfigSchema = configSchemaValidator();
   const problems = validateConfigSchema(doc.value) ? [] : schemaProblems(validateConfigSchema.errors, doc, 'CONFIG_INVALID');
   const config = doc.value as ProjectConfig;
   if (!problems.length && config.timezone && !isValidTimeZone(config.timezone)) {
     problems.push(
       new VitrinaError('CONFIG_INVALID', `unknown time zone '${config.timezone}'`, {
-        file,
+        file: doc.file,
         pointer: '/timezone',
         ...doc.locate('/timezone'),
         hint: 'use an IANA name such as Europe/Moscow or UTC',
@@ -42,5 +45,5 @@ export function loadConfig(path?: string, cwd: string = process.cwd()): LoadedCo
     const [first, ...rest] = problems as [VitrinaError, ...VitrinaError[]];
     throw new VitrinaError(first.code, first.message, { ...first.location, hint: first.hint, problems: rest });
   }
-  return { config, file, dir: dirname(file) };
+  return { config, file, dir: dirname(file), locate: doc.locate };
 }

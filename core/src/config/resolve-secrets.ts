@@ -35,14 +35,14 @@ export function resolveSecrets(
     if (isEnvRef(value)) {
       const resolved = env[value.env];
       if (resolved === undefined) {
-        throw new VitrinaError('SECRET_MISSING', `source '${sourceName}': environment variable ${value.env} (for '${key}') is not set`, {
+        throw new VitrinaError('SECRET_MISSING', `environment variable ${value.env} (for '${key}') is not set`, {
           pointer: `/sources/${sourceName}/${key}`,
           hint: `export ${value.env}=… before starting Vitrina`,
         });
       }
       out[key] = resolved;
     } else if (secrets.has(key) && value !== undefined) {
-      throw new VitrinaError('CONFIG_INVALID', `source '${sourceName}': '${key}' is a secret and must not be written in the config`, {
+      throw new VitrinaError('CONFIG_INVALID', `'${key}' is a secret and must not be written in the config`, {
         pointer: `/sources/${sourceName}/${key}`,
         hint: `write "${key}": { "env": "${sourceName.toUpperCase().replace(/-/g, '_')}_${key.toUpperCase()}" } and set that variable`,
       });

@@ -28,7 +28,7 @@ export function checkDefinitionText(text: string, file: string, context: Referen
   try {
     doc = parseJsonDocument(text, file);
   } catch (error) {
-    if (error instanceof VitrinaError) return { file, problems: [error, ...error.problems] };
+    if (error instanceof VitrinaError) return { file, problems: error.flatten() };
     throw error;
   }
   const validateReportSchema = reportSchemaValidator();

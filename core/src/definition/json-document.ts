@@ -49,14 +49,29 @@ export function parseJsonDocument(text: string, file: string): JsonDocument {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const shift = body === text ? 0 : 1;
   const root: Node | undefined = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
+  if (root && errors.length === 0) errors.push(...duplicateKeys(root));
   if (errors.length > 0 || !root) {
-    const problems = (errors.length ? errors : [{ error: 4, offset: 0, length: 0 } as ParseError]).map((e) => {
+    // The parser may report one mistake twice at the same spot (a trailing comma); keep the first.
+    const unique = (errors.length ? errors : [{ error: 4, offset: 0, length: 0 } as ParseError]).filter(
+      (e, i, all) => all.findIndex((x) => x.offset === e.offset) === i,
+    );
+    const problems = unique.map((e) => {
       const { line, column } = positionOf(starts, e.offset + shift);
-      return new VitrinaError('JSON_SYNTAX', `invalid JSON: ${describeParseError(printParseErrorCode(e.error))}`, {
+      const what =
+        (e.error as number) === DUPLICATE_KEY
+          ? `duplicate property ${text.slice(e.offset + shift, e.offset + shift + e.length)}`
+          : (trailingComma(body, e.offset) ?? describeParseError(printParseErrorCode(e.error)));
+      (e.error as number) === DUPLICATE_KEY
+        ? `duplicate property ${text.slice(e.offset + shift, e.offset + shift + e.length)}`
+        : describeParseError(printParseErrorCode(e.error));
+      return new VitrinaError('JSON_SYNTAX', `invalid JSON: ${what}`, {
         file,
         line,
         column,
-        hint: 'JSON allows no comments or trailing commas, and strings need double quotes',
+        hint:
+          (e.error as number) === DUPLICATE_KEY
+            ? 'remove one of the two: JSON readers would silently keep the last'
+            : 'JSON allows no comments or trailing commas, and strings need double quotes',
       });
     });
     const [first, ...rest] = problems;
@@ -78,6 +93,35 @@ export function parseJsonDocument(text: string, file: string): JsonDocument {
       return positionOf(starts, (target?.offset ?? 0) + shift);
     },
   };
+}
+
+/** "a trailing comma before '}'" when the error sits on a closing bracket right after a comma. */
+function trailingComma(text: string, offset: number): string | undefined {
+  const close = text[offset];
+  if (close !== '}' && close !== ']') return undefined;
+  return /,\s*$/.test(text.slice(0, offset)) ? `a trailing comma before '${close}'` : undefined;
+}
+
+/** Our own code for a key written twice in one object (JSON parsers silently keep the last). */
+const DUPLICATE_KEY = -1;
+
+function duplicateKeys(root: Node): ParseError[] {
+  const found: ParseError[] = [];
+  const visit = (node: Node) => {
+    if (node.type === 'object') {
+      const seen = new Set<string>();
+      for (const property of node.children ?? []) {
+        const key = property.children?.[0];
+        if (key && typeof key.value === 'string') {
+          if (seen.has(key.value)) found.push({ error: DUPLICATE_KEY as ParseError['error'], offset: key.offset, length: key.length });
+          seen.add(key.value);
+        }
+      }
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(root);
+  return found;
 }
 
 function describeParseError(code: string): string {

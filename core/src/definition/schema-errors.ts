@@ -20,7 +20,7 @@ function escapePointer(name: string): string {
   return name.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-function messageOf(error: ErrorObject): { pointer: string; message: string; hint?: string } {
+export function messageOf(error: ErrorObject): { pointer: string; message: string; hint?: string } {
   const pointer = error.instancePath;
   const schema = error.parentSchema as { description?: string; properties?: Record<string, unknown> } | undefined;
   switch (error.keyword) {
@@ -97,7 +97,7 @@ function messageOf(error: ErrorObject): { pointer: string; message: string; hint
  * Keeps only the errors a person should read: an `anyOf` failure replaces the failures of its
  * branches; propertyNames' inner pattern error is dropped in favour of the outer one.
  */
-function prune(errors: readonly ErrorObject[]): ErrorObject[] {
+export function prune(errors: readonly ErrorObject[]): ErrorObject[] {
   const anyOfs = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   const kept = errors.filter((e) => {
     if (e.keyword === 'anyOf' || e.keyword === 'oneOf')

@@ -61,7 +61,15 @@ export class ReportEngine {
   async #panelKey(def: ReportDefinition, params: ResolvedParameters, panel: PanelDefinition, viewer: Viewer): Promise<string> {
     const datasets = [panel.dataset, panel.target?.dataset].filter((d): d is string => d !== undefined);
     const sourceNames = [...new Set(datasets.map((d) => def.datasets[d]?.source).filter((s): s is string => s !== undefined))];
-    const versions = await Promise.all(sourceNames.map((name) => this.options.sources.get(name)?.version().catch(() => 'unavailable') ?? 'missing'));
+    const versions = await Promise.all(
+      sourceNames.map(
+        (name) =>
+          this.options.sources
+            .get(name)
+            ?.version()
+            .catch(() => 'unavailable') ?? 'missing',
+      ),
+    );
     return JSON.stringify([def.id, panel.id, describeParameters(params), viewer, sourceNames, versions]);
   }
 

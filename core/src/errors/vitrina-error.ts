@@ -77,6 +77,13 @@ export class VitrinaError extends Error {
     return `${head}${this.message}${this.hint ? ` — ${this.hint}` : ''}`;
   }
 
+  /** This error and the problems it carries, as a flat list of single problems. */
+  flatten(): VitrinaError[] {
+    if (this.problems.length === 0) return [this];
+    const head = new VitrinaError(this.code, this.message, { ...this.location, hint: this.hint, cause: this.cause });
+    return [head, ...this.problems.flatMap((p) => p.flatten())];
+  }
+
   toJSON(): { code: ErrorCode; message: string; hint?: string } & ErrorLocation {
     const out: { code: ErrorCode; message: string; hint?: string } & ErrorLocation = { code: this.code, message: this.message };
     if (this.hint) out.hint = this.hint;

@@ -3,13 +3,13 @@
  * Nothing here throws for a broken plugin, source or definition; they are collected as problems
  * so that `validate` can list them all and `serve` can run everything else.
  */
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { type LoadedConfig, loadConfig } from '../config/load-config.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import type { ConnectorLogger } from '../connector/connector-types.js';
 import { type DefinitionSet, loadDefinitionDir } from '../definition/definition-loader.js';
 import { ReportEngine } from '../engine/report-engine.js';
-import type { VitrinaError } from '../errors/index.js';
+import { VitrinaError } from '../errors/index.js';
 import { loadPlugins, type PluginSet } from '../plugins/plugin-loader.js';
 import { createSources } from '../source/create-sources.js';
 import type { RuntimeSource } from '../source/runtime-source.js';
@@ -38,18 +38,36 @@ export interface Project extends LoadedConfig {
   close(): Promise<void>;
 }
 
+function withPointer(error: VitrinaError, pointer: string): VitrinaError {
+  return error.location.pointer === undefined
+    ? new VitrinaError(error.code, error.message, { pointer, hint: error.hint, cause: error.cause, problems: error.problems })
+    : error;
+}
+
+function at(error: VitrinaError, file: string, position: { line: number; column: number }): VitrinaError {
+  return new VitrinaError(error.code, error.message, { ...error.location, file, ...position, hint: error.hint, cause: error.cause });
+}
+
 export async function openProject(options: OpenProjectOptions = {}): Promise<Project> {
   const loaded = loadConfig(options.configPath, options.cwd);
   const config: ProjectConfig = { ...loaded.config, ...options.overrides };
   const { dir } = loaded;
+  // File names in messages are relative to where Vitrina runs, so editors and terminals can open them.
+  const cwd = options.cwd ?? process.cwd();
   const plugins = await loadPlugins(config.plugins ?? [], { projectDir: dir, resolveFrom: options.resolveFrom });
   const sources = createSources(config, plugins, { projectDir: dir, log: options.log, env: options.env });
   const definitionsDir = resolve(dir, config.definitions ?? 'report-definitions');
   const sourceNames = Object.keys(config.sources);
-  let definitions = loadDefinitionDir(definitionsDir, { sourceNames }, dir);
-  const problems: VitrinaError[] = [...plugins.failures.map((f) => f.error)];
-  for (const source of sources.values())
-    if (source.loadError && !plugins.failures.some((f) => source.loadError?.cause === f.error)) problems.push(source.loadError);
+  let definitions = loadDefinitionDir(definitionsDir, { sourceNames }, cwd);
+  const raw: VitrinaError[] = plugins.failures.map((f) => withPointer(f.error, `/plugins/${(config.plugins ?? []).indexOf(f.spec)}`));
+  for (const source of sources.values()) {
+    if (source.loadError && !plugins.failures.some((f) => source.loadError?.cause === f.error)) raw.push(source.loadError);
+  }
+  // Problems of the config file carry its name and the line of the entry at fault.
+  const configName = relative(cwd, loaded.file) || loaded.file;
+  const problems = raw
+    .flatMap((p) => p.flatten())
+    .map((p) => (p.location.pointer === undefined ? p : at(p, configName, loaded.locate(p.location.pointer))));
   const engine = new ReportEngine({ config, sources, reports: () => definitions.reports, now: options.now });
   return {
     ...loaded,
@@ -63,7 +81,7 @@ export async function openProject(options: OpenProjectOptions = {}): Promise<Pro
     engine,
     problems,
     reloadDefinitions() {
-      definitions = loadDefinitionDir(definitionsDir, { sourceNames }, dir);
+      definitions = loadDefinitionDir(definitionsDir, { sourceNames }, cwd);
       engine.clearCaches();
       return definitions;
     },

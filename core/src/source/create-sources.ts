@@ -6,6 +6,7 @@
 import { CORE_SOURCE_KEYS, type ProjectConfig } from '../config/project-config.js';
 import { resolveSecrets } from '../config/resolve-secrets.js';
 import type { ConnectorLogger } from '../connector/connector-types.js';
+import { messageOf, prune } from '../definition/schema-errors.js';
 import { pluginOptionsValidator } from '../definition/schema-registry.js';
 import { didYouMean, VitrinaError } from '../errors/index.js';
 import type { PluginSet } from '../plugins/plugin-loader.js';
@@ -25,7 +26,10 @@ export function createSources(
       if (!loaded) {
         const failed = plugins.failures.find((f) => f.spec === block.plugin || f.spec.endsWith(`plugin-${block.plugin}`));
         if (failed)
-          throw new VitrinaError('SOURCE_UNAVAILABLE', `its plugin did not load: ${failed.error.message}`, { cause: failed.error });
+          throw new VitrinaError('SOURCE_UNAVAILABLE', `its plugin did not load: ${failed.error.message}`, {
+            cause: failed.error,
+            pointer: `/sources/${name}/plugin`,
+          });
         throw new VitrinaError('PLUGIN_LOAD_FAILED', `no loaded plugin provides the connector '${block.plugin}'`, {
           pointer: `/sources/${name}/plugin`,
           hint: plugins.connectors.size
@@ -38,13 +42,15 @@ export function createSources(
       const resolved = resolveSecrets(name, raw, connector.configSchema as never, options.env);
       const validate = pluginOptionsValidator(connector.configSchema);
       if (!validate(resolved)) {
-        const details = (validate.errors ?? []).map(
-          (e) =>
-            `${e.instancePath || '/'} ${e.message}${e.keyword === 'additionalProperties' ? ` '${(e.params as { additionalProperty: string }).additionalProperty}'` : ''}`,
-        );
-        throw new VitrinaError('SOURCE_CONFIG_INVALID', `invalid options for connector '${connector.name}': ${details.join('; ')}`, {
-          pointer: `/sources/${name}`,
+        const problems = prune(validate.errors ?? []).map((e) => {
+          const { pointer, message, hint } = messageOf(e);
+          return new VitrinaError('SOURCE_CONFIG_INVALID', `source '${name}': ${message} (options of connector '${connector.name}')`, {
+            pointer: `/sources/${name}${pointer}`,
+            hint,
+          });
         });
+        const [first, ...rest] = problems as [VitrinaError, ...VitrinaError[]];
+        throw new VitrinaError(first.code, first.message, { ...first.location, hint: first.hint, problems: rest });
       }
       const source = connector.create(resolved, {
         sourceName: name,
@@ -55,7 +61,9 @@ export function createSources(
       sources.set(name, RuntimeSource.create(name, connector, source));
     } catch (error) {
       const e = error instanceof VitrinaError ? error : new VitrinaError('SOURCE_UNAVAILABLE', (error as Error).message, { cause: error });
-      const wrapped = new VitrinaError(e.code, `source '${name}': ${e.message}`, { ...e.location, hint: e.hint, cause: error });
+      const prefix = `source '${name}': `;
+      const message = e.message.startsWith(prefix) ? e.message : `${prefix}${e.message}`;
+      const wrapped = new VitrinaError(e.code, message, { ...e.location, hint: e.hint, cause: error, problems: e.problems });
       sources.set(name, RuntimeSource.broken(name, block.plugin, wrapped));
     }
   }
