@@ -33,6 +33,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('check the config, plugins, sources and every report definition; exit 1 on any problem')
     .addOption(configOption())
     .option('--json', 'print the result as JSON')
+    .option('--offline', 'do not check tables and columns against the sources')
     .action(async (opts) => setExit(await (await import('./commands/validate-command.js')).validateCommand(opts)));
 
   program

@@ -87,6 +87,22 @@ describe('init → edit → validate → render', () => {
     }
   });
 
+  it('validate checks tables and columns against the live database (unless --offline)', () => {
+    const path = join(project, 'report-definitions', 'my-first-report.json');
+    const original = readFileSync(path, 'utf8');
+    writeFileSync(path, original.replace('"column": "amount"', '"column": "amout"'));
+    try {
+      const r = vitrina(['validate'], { cwd: project });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(
+        /^error: report-definitions\/my-first-report\.json:\d+:\d+ \/datasets\/deals\/measures\/revenue\/column: table 'deals' has no column 'amout' — did you mean 'amount'\?\n/,
+      );
+      expect(vitrina(['validate', '--offline'], { cwd: project }).code).toBe(0);
+    } finally {
+      writeFileSync(path, original);
+    }
+  });
+
   it('bad parameters are user errors with a hint, not stack traces', () => {
     const r = vitrina(['render', 'my-first-report', '--param', 'period=last_30_dayz'], { cwd: project });
     expect(r.code).toBe(1);

@@ -1,5 +1,5 @@
 /** @module `vitrina validate`: every problem of the config, plugins, sources and definitions at once. */
-import { openProject, type VitrinaError } from '@vitrina/core';
+import { checkColumns, openProject, type VitrinaError } from '@vitrina/core';
 import { PLUGIN_RESOLVE_FROM } from '../cli-paths.js';
 import { EXIT_OK, EXIT_USER_ERROR } from '../output/exit-codes.js';
 import { allProblems } from '../output/print-problems.js';
@@ -7,12 +7,15 @@ import { allProblems } from '../output/print-problems.js';
 export interface ValidateOptions {
   config?: string;
   json?: boolean;
+  /** Skip the live check of tables and columns against the sources. */
+  offline?: boolean;
 }
 
 export async function validateCommand(options: ValidateOptions): Promise<number> {
   const project = await openProject({ configPath: options.config, resolveFrom: PLUGIN_RESOLVE_FROM });
   try {
-    const problems: VitrinaError[] = [...project.problems, ...project.definitions.problems].flatMap(allProblems);
+    const columns = options.offline ? [] : await checkColumns(project);
+    const problems: VitrinaError[] = [...project.problems, ...project.definitions.problems, ...columns].flatMap(allProblems);
     const reports = project.definitions.reports.size;
     if (options.json) {
       process.stdout.write(
