@@ -159,7 +159,7 @@ export const SQL_CASES: Case[] = [
         line: 8,
         column: 7,
         message: "unknown parameter 'min_amount' in the SQL of dataset 'deals'",
-        hint: "known parameters: 'region'",
+        hint: "known parameters: 'region', 'today'",
       },
     ],
   },

@@ -44,6 +44,12 @@ const definition = {
       },
       rowScope: { 't.manager': '$user.manager' },
     },
+    engaged: {
+      source: 'crm',
+      sql: 'select opportunity_id, engage_date, :today as today from sales_pipeline where engage_date >= :period_start and engage_date < :period_end',
+      dimensions: { today: {} },
+      measures: { engaged: { agg: 'count' } },
+    },
   },
   panels: [
     { id: 'revenue', type: 'kpi', dataset: 'deals', measure: 'revenue', compare: 'previous_period' },
@@ -58,6 +64,7 @@ const definition = {
     { id: 'top_agents', type: 'table', dataset: 'deals', dimensions: ['agent'], measures: ['revenue'], limit: 5, other: true },
     { id: 'sectors', type: 'pivot', dataset: 'deals', dimensions: ['sector'], columns: ['office'], measures: ['won'] },
     { id: 'no_account', type: 'kpi', dataset: 'deals', measure: 'closed', filters: { account: { null: true } } },
+    { id: 'engaged', type: 'table', dataset: 'engaged', dimensions: ['today'], measures: ['engaged'] },
   ],
 };
 
@@ -186,6 +193,14 @@ describe('Maven CRM through the engine', () => {
       )
       .get() as { n: number };
     expect(panel.rows[0]?.[0]).toBe(n.n);
+  });
+
+  it('a SQL dataset binds the period as :period_start / :period_end and the local date as :today', async () => {
+    const out = await project.engine.render('maven-sales', { parameters: { period: '2017-05' }, now: new Date('2026-11-26T22:30:00Z') });
+    const n = db
+      .prepare(`select count(*) as n from sales_pipeline where engage_date >= '2017-05-01' and engage_date < '2017-06-01'`)
+      .get() as { n: number };
+    expect(ok(out.panels[5]).rows).toEqual([['2026-11-26', n.n]]);
   });
 
   it("a manager sees only his team's deals, whatever filter he asks for", async () => {

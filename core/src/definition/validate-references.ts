@@ -103,6 +103,31 @@ export function validateReferences(def: ReportDefinition, doc: JsonDocument, con
     }
   };
 
+  /** `:name` binds a single-value parameter, `:period_start` / `:period_end` a period's dates, `:today` the local date. */
+  const checkSqlPlaceholder = (path: Path, name: string, datasetId: string) => {
+    const where = `the SQL of dataset '${datasetId}'`;
+    if (name === 'today') return;
+    const edge = /^(.+)_(start|end)$/.exec(name);
+    if (edge && params.get(edge[1] as string)?.type === 'period') return;
+    const p = params.get(name);
+    if (!p) {
+      const periods = [...params.values()].filter((x) => x.type === 'period').flatMap((x) => [`${x.id}_start`, `${x.id}_end`]);
+      out.unknown(path, 'parameter', name, [...params.keys(), ...periods, 'today'], where);
+    } else if (p.type === 'period')
+      out.add(
+        path,
+        `':${name}' is a period; ${where} binds its dates as :${name}_start and :${name}_end`,
+        'both are local dates YYYY-MM-DD, the end exclusive',
+      );
+    else if (p.type === 'breakdown') out.add(path, `':${name}' is a breakdown and cannot be bound in ${where}`);
+    else if (p.multiple)
+      out.add(
+        path,
+        `':${name}' takes several values and cannot be bound in ${where}`,
+        'filter the dataset with "filters" on a dimension instead',
+      );
+  };
+
   for (const [id, dataset] of Object.entries(def.datasets)) {
     const at: Path = ['datasets', id];
     if (context.sourceNames)
@@ -129,7 +154,7 @@ export function validateReferences(def: ReportDefinition, doc: JsonDocument, con
           `dataset '${id}' SQL ${check.problem}`,
           'a dataset SQL must be a single read-only SELECT; bind values with :parameter',
         );
-      for (const p of check.params) out.unknown([...at, 'sql'], 'parameter', p, [...params.keys()], `the SQL of dataset '${id}'`);
+      for (const p of check.params) checkSqlPlaceholder([...at, 'sql'], p, id);
       if (dataset.joins?.length) out.add([...at, 'joins'], 'a SQL dataset cannot declare joins', 'join inside the SELECT');
     }
     const aliases = new Set<string>();
@@ -311,8 +336,11 @@ export function validateReferences(def: ReportDefinition, doc: JsonDocument, con
       );
       const shown = panel.measures ?? (panel.measure ? [panel.measure] : []);
       if (panel.target.for) out.unknown([...at, 'target', 'for'], 'measure', panel.target.for, shown, `${where} target`);
-      for (const ref of panel.dimensions ?? []) {
-        if (ref.startsWith('$')) continue;
+      // A breakdown may pick any of its options, so each must exist in the plan too.
+      const refs = (panel.dimensions ?? []).flatMap((ref) =>
+        ref.startsWith('$') ? (params.get(ref.slice(1))?.options ?? []).map(String) : [ref],
+      );
+      for (const ref of refs) {
         const { name, bucket } = parseDimensionRef(ref);
         if (!dimensionNames(planDs).includes(name))
           out.add(
@@ -342,7 +370,12 @@ export function validateReferences(def: ReportDefinition, doc: JsonDocument, con
     });
     if (panel.other && panel.limit === undefined)
       out.add([...at, 'other'], `${where} sets 'other' without a 'limit'`, 'other combines the rows past the limit');
-    if (panel.other && !panel.dimensions?.length) out.add([...at, 'other'], `${where} sets 'other' but has no dimension to combine`);
+    if (panel.other && panel.dimensions?.length !== 1)
+      out.add(
+        [...at, 'other'],
+        `${where} sets 'other', which needs exactly one dimension to combine`,
+        'the rows past the limit become one "Other" row of that dimension',
+      );
     if (panel.drill?.parameter) {
       if (
         !out.unknown([...at, 'drill', 'parameter'], 'parameter', panel.drill.parameter, [...params.keys()], `${where} drill`) &&

@@ -15,6 +15,7 @@ import { ResultCache } from '../result/result-cache.js';
 import { type PanelOutcome, type PanelResult, panelError, type ResultSet } from '../result/result-set.js';
 import { type RunContext, runPlan } from '../result/run-plan.js';
 import type { RuntimeSource } from '../source/runtime-source.js';
+import { localDateOf } from '../util/time-zone.js';
 import { type PanelRunContext, runPanel } from './run-panel.js';
 
 export interface RenderRequest {
@@ -106,10 +107,11 @@ export class ReportEngine {
   }
 
   async #panel(def: ReportDefinition, params: ResolvedParameters, panel: PanelDefinition, request: RenderRequest): Promise<PanelOutcome> {
+    const period = this.#periodContext(request);
     const ctx: PanelRunContext = {
-      plan: { def, params, viewer: request.viewer ?? UNRESTRICTED_VIEWER },
+      plan: { def, params, viewer: request.viewer ?? UNRESTRICTED_VIEWER, today: localDateOf(period.now, period.timezone) },
       run: this.#runContext(request),
-      period: this.#periodContext(request),
+      period,
       maxRows: this.options.config.query?.maxRows ?? 100_000,
     };
     try {

@@ -17,6 +17,8 @@ export interface PlanContext {
   def: ReportDefinition;
   params: ResolvedParameters;
   viewer: Viewer;
+  /** The local date (YYYY-MM-DD) in the reporting time zone, bound as `:today` in SQL datasets. */
+  today: string;
 }
 
 export function panelMeasures(panel: PanelDefinition): string[] {
@@ -112,13 +114,18 @@ export function panelPeriod(def: ReportDefinition, panel: PanelDefinition, param
   return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
 }
 
-function sqlParameters(dataset: DatasetDefinition, params: ResolvedParameters): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(params)) {
-    if (Array.isArray(v) || (v && typeof v === 'object')) continue;
-    out[k] = typeof v === 'boolean' ? (v ? 1 : 0) : v;
+/** Values for a SQL dataset's placeholders: single-value parameters, period edges, today. */
+function sqlParameters(dataset: DatasetDefinition, ctx: PlanContext): Record<string, unknown> {
+  if (!dataset.sql) return {};
+  const out: Record<string, unknown> = { today: ctx.today };
+  for (const [k, v] of Object.entries(ctx.params)) {
+    if (Array.isArray(v)) continue;
+    if (v && typeof v === 'object') {
+      out[`${k}_start`] = v.start;
+      out[`${k}_end`] = v.end;
+    } else out[k] = typeof v === 'boolean' ? (v ? 1 : 0) : v;
   }
-  return dataset.sql ? out : {};
+  return out;
 }
 
 /** The panel's main query. `dimensionRefs` overrides the panel's dimensions (sparklines). */
@@ -141,7 +148,7 @@ export function planPanel(ctx: PlanContext, panel: PanelDefinition, dimensionRef
     measures,
     conditions,
     period: panelPeriod(ctx.def, panel, ctx.params),
-    sqlParameters: sqlParameters(dataset, ctx.params),
+    sqlParameters: sqlParameters(dataset, ctx),
     orderBy: orderOf(panel, dimensions, measures),
     limit: panel.limit,
   };
