@@ -145,7 +145,7 @@ for (const scope of SCOPES)
               p.end,
             );
           const before = byKey(byRegion(previous), 'region');
-          const expected = byRegion(current).map((r) => ({ ...r, ...compared('revenue', r.revenue, before.get(r.region)?.revenue) }));
+          const expected = byRegion(current).map((r) => ({ ...r, ...compared('revenue', r.revenue, before.get(r.region)?.revenue ?? 0) }));
           expectRows(panels.revenue_by_region?.rows ?? [], expected);
         });
       });
@@ -180,7 +180,7 @@ for (const scope of SCOPES)
           const expected = months(trend, '+0 months').map((r) => ({
             'time:month': r.month,
             revenue: r.revenue,
-            ...compared('revenue', r.revenue, before.get(r.month)?.revenue, 'last_year'),
+            ...compared('revenue', r.revenue, before.get(r.month)?.revenue ?? 0, 'last_year'),
             ...targeted('revenue', r.revenue, (plans.get(r.month)?.value as number | undefined) ?? null),
           }));
           expect(expected.length).toBeGreaterThan(3);

@@ -129,8 +129,8 @@ for (const { name, params, current, previous, lastYear, filter } of cases)
         .sort((a, b) => b.cost - a.cost || binary(a.channel, b.channel))
         .map((r) => ({
           ...r,
-          ...compared('cost', r.cost, before.get(r.channel)?.cost, 'last_year'),
-          ...compared('revenue', r.revenue, before.get(r.channel)?.revenue, 'last_year'),
+          ...compared('cost', r.cost, before.get(r.channel)?.cost ?? 0, 'last_year'),
+          ...compared('revenue', r.revenue, before.get(r.channel)?.revenue ?? 0, 'last_year'),
           ...compared('return', r.return, before.get(r.channel)?.return, 'last_year'),
         }));
       expectRows(panels.by_channel?.rows ?? [], expected);

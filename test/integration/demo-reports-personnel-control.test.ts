@@ -74,12 +74,12 @@ for (const scope of SCOPES)
         it('tasks due and tasks done vs the previous period; overdue vs the previous period and last year', () => {
           const [now, before, yearAgo] = [current, previous, lastYear].map(totals);
           expect(now?.tasks).toBeGreaterThan(0);
-          expectRows(panels.tasks?.rows ?? [], [{ tasks: now?.tasks, ...compared('tasks', now?.tasks, before?.tasks) }]);
-          expectRows(panels.done?.rows ?? [], [{ done: now?.done, ...compared('done', now?.done, before?.done) }]);
+          expectRows(panels.tasks?.rows ?? [], [{ tasks: now?.tasks, ...compared('tasks', now?.tasks, before?.tasks ?? 0) }]);
+          expectRows(panels.done?.rows ?? [], [{ done: now?.done, ...compared('done', now?.done, before?.done ?? 0) }]);
           expectRows(panels.overdue?.rows ?? [], [
             {
               overdue: now?.overdue,
-              ...compared('overdue', now?.overdue, before?.overdue),
+              ...compared('overdue', now?.overdue, before?.overdue ?? 0),
               ...compared('overdue', now?.overdue, yearAgo?.overdue, 'last_year'),
             },
           ]);

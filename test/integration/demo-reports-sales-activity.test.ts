@@ -98,7 +98,7 @@ for (const scope of SCOPES)
           const [now, before] = [current, previous].map((p) => demo.one(`select ${CALL_MEASURES} ${CALLS} and ${where()}`, p.start, p.end));
           const target = plans('calls', current, where()).get('all') ?? null;
           expectRows(panels.calls?.rows ?? [], [
-            { calls: now?.calls, ...compared('calls', now?.calls, before?.calls), ...targeted('calls', now?.calls, target, share) },
+            { calls: now?.calls, ...compared('calls', now?.calls, before?.calls ?? 0), ...targeted('calls', now?.calls, target, share) },
           ]);
           const days = demo.all(
             `select date(${local('k.started_at')}) as "time:day", count(*) as calls ${CALLS} and ${where()} group by 1 order by 1`,

@@ -89,7 +89,7 @@ for (const scope of SCOPES)
 
         it('leads compare with the previous period; lead-to-won conversion with last year', () => {
           const [now, before, yearAgo] = [current, previous, lastYear].map(stages) as Row[];
-          expectRows(panels.leads?.rows ?? [], [{ leads: now?.leads, ...compared('leads', now?.leads, before?.leads) }]);
+          expectRows(panels.leads?.rows ?? [], [{ leads: now?.leads, ...compared('leads', now?.leads, before?.leads ?? 0) }]);
           const rate = (r?: Row) => ratio(r?.won, r?.leads);
           expectRows(panels.conversion?.rows ?? [], [
             { win_rate: rate(now), ...compared('win_rate', rate(now), rate(yearAgo), 'last_year') },

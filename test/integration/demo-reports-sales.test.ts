@@ -97,8 +97,8 @@ for (const scope of SCOPES)
             region: r.k,
             revenue: r.revenue,
             won: r.won,
-            ...compared('revenue', r.revenue, before.get(r.k)?.revenue),
-            ...compared('won', r.won, before.get(r.k)?.won),
+            ...compared('revenue', r.revenue, before.get(r.k)?.revenue ?? 0),
+            ...compared('won', r.won, before.get(r.k)?.won ?? 0),
           }));
           const order = [
             'region',
@@ -130,7 +130,7 @@ for (const scope of SCOPES)
           const expected = grouped('p.name', current, where(), 'revenue desc, k').map((r) => ({
             product: r.k,
             revenue: r.revenue,
-            ...compared('revenue', r.revenue, before.get(r.k)?.revenue, 'last_year'),
+            ...compared('revenue', r.revenue, before.get(r.k)?.revenue ?? 0, 'last_year'),
           }));
           expectRows(panels.revenue_by_product?.rows ?? [], expected);
         });
@@ -149,8 +149,8 @@ for (const scope of SCOPES)
             return {
               manager: name,
               ...now,
-              ...compared('revenue', now.revenue, then?.revenue),
-              ...compared('won', now.won, then?.won),
+              ...compared('revenue', now.revenue, then?.revenue ?? 0),
+              ...compared('won', now.won, then?.won ?? 0),
               ...compared('win_rate', now.win_rate, then?.win_rate),
               ...compared('avg_deal', now.avg_deal, then?.avg_deal),
             };
@@ -182,8 +182,8 @@ describe('sales: the breakdown parameter rebuilds the "revenue by" panel', () =>
         [by]: r.k,
         revenue: r.revenue,
         won: r.won,
-        ...compared('revenue', r.revenue, before.get(r.k)?.revenue),
-        ...compared('won', r.won, before.get(r.k)?.won),
+        ...compared('revenue', r.revenue, before.get(r.k)?.revenue ?? 0),
+        ...compared('won', r.won, before.get(r.k)?.won ?? 0),
       }));
       expect(expected.length).toBeGreaterThan(1);
       expectRows(panels.revenue_by?.rows ?? [], expected);

@@ -64,7 +64,7 @@ for (const scope of SCOPES)
         it('complaints received vs the previous period, with a weekly sparkline', () => {
           const [now, before] = [current, previous].map(totals);
           expectRows(panels.complaints?.rows ?? [], [
-            { complaints: now?.complaints, ...compared('complaints', now?.complaints, before?.complaints) },
+            { complaints: now?.complaints, ...compared('complaints', now?.complaints, before?.complaints ?? 0) },
           ]);
           const day = `date(${local('k.created_at')})`;
           const weeks = grouped(`date(${day}, '-6 days', 'weekday 1')`, current, 'k').map((r) => ({
@@ -102,7 +102,7 @@ for (const scope of SCOPES)
               complaints: r.complaints,
               resolution_hours: r.resolution_hours,
               unresolved_share: ratio(r.unresolved, r.complaints),
-              ...compared('complaints', r.complaints, b?.complaints),
+              ...compared('complaints', r.complaints, b?.complaints ?? 0),
               ...compared('resolution_hours', r.resolution_hours, b?.resolution_hours),
               ...compared('unresolved_share', ratio(r.unresolved, r.complaints), b && ratio(b.unresolved, b.complaints)),
             };

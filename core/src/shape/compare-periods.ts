@@ -44,12 +44,14 @@ export function mergeComparison(
       { name: `${m}${suffix.pct}`, type: 'number', role: 'measure', format: 'percent' },
     );
   }
+  const additive = plan.measures.map((m) => ['count', 'count_distinct', 'sum'].includes(plan.dataset.measures?.[m]?.agg ?? ''));
   const rows = current.rows.map((row) => {
     const before = byKey.get(rowKey(row, dims));
     const extra: unknown[] = [];
     plan.measures.forEach((_, i) => {
       const now = row[dims + i];
-      const then = before ? (before[dims + i] ?? null) : null;
+      // A group with no rows back then had a count or a sum of 0; an average or a ratio had no value.
+      const then = before ? (before[dims + i] ?? null) : additive[i] ? 0 : null;
       const d = delta(now, then);
       extra.push(then, d.delta, d.pct);
     });
