@@ -5,8 +5,8 @@ import type { CallOptions, ConnectorContext, HealthResult, SqlSource } from '@vi
 import Database from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
 import { createLocalTimeFunction } from './local-time-function.js';
-import { withStatementCache } from './statement-cache.js';
 import type { SqliteOptions } from './sqlite-options.js';
+import { withStatementCache } from './statement-cache.js';
 
 export class SqliteSource implements SqlSource {
   readonly kind = 'sql' as const;
