@@ -82,7 +82,12 @@ describe('isolation of failures', () => {
   it('renders the good panel and returns error values for the others', async () => {
     const out = await project.engine.render('mixed');
     const [good, missing, oracle, typo] = out.panels;
-    expect(good).toEqual({ id: 'good', columns: [{ name: 'deals', type: 'integer', role: 'measure' }], rows: [[3]] });
+    expect(good).toEqual({
+      id: 'good',
+      type: 'kpi',
+      columns: [{ name: 'deals', type: 'integer', role: 'measure', label: 'deals' }],
+      rows: [[3]],
+    });
     expect(isPanelError(missing!) && missing.error.message).toMatch(
       /^source 'missing_file' \(plugin 'sqlite'\) failed to start: database file not found: .*nowhere\.sqlite$/,
     );

@@ -6,19 +6,24 @@
 import { UNRESTRICTED_VIEWER, type Viewer } from '../access/viewer.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import type { LoadedReport } from '../definition/definition-loader.js';
-import type { PanelDefinition, ReportDefinition } from '../definition/report-definition.js';
+import type { DatasetDefinition, PanelDefinition, ReportDefinition } from '../definition/report-definition.js';
 import { didYouMean, toVitrinaError, VitrinaError } from '../errors/index.js';
+import { localize } from '../i18n/localize.js';
+import type { Locale } from '../i18n/messages.js';
 import type { PeriodContext } from '../query/period.js';
 import { planDimension, scopeConditions } from '../query/plan-panel.js';
 import { describeParameters, type RawParameters, type ResolvedParameters, resolveParameters } from '../query/request-parameters.js';
 import { ResultCache } from '../result/result-cache.js';
 import { type PanelOutcome, type PanelResult, panelError, type ResultSet } from '../result/result-set.js';
 import { type RunContext, runPlan } from '../result/run-plan.js';
+import { labelPanel } from '../shape/label-columns.js';
 import type { RuntimeSource } from '../source/runtime-source.js';
 import { localDateOf } from '../util/time-zone.js';
 import { type PanelRunContext, runPanel } from './run-panel.js';
 
 export interface RenderRequest {
+  /** Language of titles and labels. Default: the config's locale. */
+  locale?: Locale;
   parameters?: RawParameters;
   viewer?: Viewer;
   signal?: AbortSignal;
@@ -28,6 +33,8 @@ export interface RenderRequest {
 
 export interface ReportOutput {
   report: string;
+  title: string;
+  locale: Locale;
   parameters: Record<string, unknown>;
   panels: PanelOutcome[];
 }
@@ -114,15 +121,17 @@ export class ReportEngine {
       period,
       maxRows: this.options.config.query?.maxRows ?? 100_000,
     };
+    const dataset = def.datasets[panel.dataset as string] as DatasetDefinition;
+    const locale = request.locale ?? this.options.config.locale ?? 'en';
     try {
       const key = this.panelCache.enabled ? await this.#panelKey(def, params, panel, ctx.plan.viewer) : '';
       const cached = key ? this.panelCache.get(key) : undefined;
-      if (cached) return cached;
-      const result = await runPanel(panel, ctx);
-      if (key) this.panelCache.set(key, result);
-      return result;
+      const result = cached ?? (await runPanel(panel, ctx));
+      if (key && !cached) this.panelCache.set(key, result);
+      return labelPanel(result, panel, dataset, locale);
     } catch (error) {
-      return panelError(panel.id, toVitrinaError(error, 'QUERY_FAILED'));
+      const title = localize(panel.title, locale);
+      return { ...panelError(panel.id, toVitrinaError(error, 'QUERY_FAILED')), type: panel.type, ...(title ? { title } : {}) };
     }
   }
 
@@ -130,7 +139,8 @@ export class ReportEngine {
   async render(id: string, request: RenderRequest = {}): Promise<ReportOutput> {
     const { def, params } = this.resolve(id, request);
     const panels = await Promise.all(def.panels.map((panel) => this.#panel(def, params, panel, request)));
-    return { report: def.id, parameters: describeParameters(params), panels };
+    const locale = request.locale ?? this.options.config.locale ?? 'en';
+    return { report: def.id, title: localize(def.title, locale) ?? def.id, locale, parameters: describeParameters(params), panels };
   }
 
   async panel(id: string, panelId: string, request: RenderRequest = {}): Promise<PanelOutcome> {

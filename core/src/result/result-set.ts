@@ -9,6 +9,10 @@ export interface ResultColumn {
   type: ResultType;
   role?: 'dimension' | 'measure';
   format?: ValueFormat;
+  /** Column heading in the viewer's language. */
+  label?: string;
+  /** Display text for stored values (dimension labels, funnel stages, "Other"). */
+  labels?: Record<string, string>;
 }
 
 export interface ResultSet {
@@ -18,6 +22,9 @@ export interface ResultSet {
 
 export interface PanelResult extends ResultSet {
   id: string;
+  /** The panel type and title (in the viewer's language), for renderers. */
+  type?: string;
+  title?: string;
   /** KPI sparkline: the measure by time bucket over the period. */
   series?: ResultSet;
   /** True when the last row combines everything past the limit. */
@@ -27,6 +34,8 @@ export interface PanelResult extends ResultSet {
 /** A failed panel is a value: the other panels of the report still render. */
 export interface PanelError {
   id: string;
+  type?: string;
+  title?: string;
   error: { code: string; message: string; hint?: string };
 }
 
