@@ -46,6 +46,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--as <key=value>', 'render as a viewer with this attribute, e.g. manager_id=7 (repeatable; applies row scopes)', collectPair)
     .option('-o, --out <file>', 'write to this file (atomically) instead of stdout')
     .option('--now <date>', 'pretend it is this date/time (YYYY-MM-DD or ISO) for relative periods')
+    .addOption(new Option('--locale <locale>', "language of titles and labels (default: the config's)").choices(['en', 'ru']))
     .action(async (id, opts) => setExit(await (await import('./commands/render-command.js')).renderCommand(id, opts)));
 
   const sources = program.command('sources').description('data sources');

@@ -12,6 +12,7 @@ export interface RenderOptions {
   as?: Record<string, string | string[]>;
   out?: string;
   now?: string;
+  locale?: 'en' | 'ru';
 }
 
 export async function renderCommand(reportId: string, options: RenderOptions): Promise<number> {
