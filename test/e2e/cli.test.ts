@@ -87,6 +87,21 @@ describe('init → edit → validate → render', () => {
     }
   });
 
+  it('render of a report whose file has problems says so, instead of "no such report"', () => {
+    const path = join(project, 'report-definitions', 'my-first-report.json');
+    const original = readFileSync(path, 'utf8');
+    writeFileSync(path, original.replace('"agg": "count"', '"agg": "cnt"'));
+    try {
+      const r = vitrina(['render', 'my-first-report'], { cwd: project });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(
+        /^error: report 'my-first-report' cannot run: report-definitions\/my-first-report\.json has 1 problem\(s\), the first: report-definitions\/my-first-report\.json:\d+:\d+ \/datasets\/deals\/measures\/deals\/agg: string "cnt" is not allowed here — .* — run 'vitrina validate' to see them all\n$/,
+      );
+    } finally {
+      writeFileSync(path, original);
+    }
+  });
+
   it('validate checks tables and columns against the live database (unless --offline)', () => {
     const path = join(project, 'report-definitions', 'my-first-report.json');
     const original = readFileSync(path, 'utf8');

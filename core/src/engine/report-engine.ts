@@ -3,9 +3,11 @@
  * typed result (or its error value) out. Panels run concurrently; one failing panel never
  * blanks the others.
  */
+
+import { basename } from 'node:path';
 import { UNRESTRICTED_VIEWER, type Viewer } from '../access/viewer.js';
 import type { ProjectConfig } from '../config/project-config.js';
-import type { LoadedReport } from '../definition/definition-loader.js';
+import type { DefinitionFileResult, LoadedReport } from '../definition/definition-loader.js';
 import type { DatasetDefinition, PanelDefinition, ReportDefinition } from '../definition/report-definition.js';
 import { didYouMean, toVitrinaError, VitrinaError } from '../errors/index.js';
 import { localize } from '../i18n/localize.js';
@@ -44,6 +46,8 @@ export interface EngineOptions {
   sources: ReadonlyMap<string, RuntimeSource>;
   /** Read on every call, so a reloaded definition set takes effect at once. */
   reports: () => ReadonlyMap<string, LoadedReport>;
+  /** Definition files that failed validation, to explain why a report is missing. */
+  brokenFiles?: () => readonly DefinitionFileResult[];
   now?: () => Date;
 }
 
@@ -83,6 +87,18 @@ export class ReportEngine {
 
   report(id: string): ReportDefinition {
     const found = this.options.reports().get(id);
+    // A report whose file has problems is "broken", not "unknown": say so and where.
+    const broken = found ? undefined : this.options.brokenFiles?.().find((f) => f.problems.length && basename(f.file, '.json') === id);
+    if (broken) {
+      const first = broken.problems[0] as VitrinaError;
+      throw new VitrinaError(
+        'DEFINITION_INVALID',
+        `report '${id}' cannot run: ${broken.file} has ${broken.problems.length} problem(s), the first: ${first.format()}`,
+        {
+          hint: "run 'vitrina validate' to see them all",
+        },
+      );
+    }
     if (!found)
       throw new VitrinaError('REPORT_NOT_FOUND', `no report '${id}'`, {
         hint: didYouMean(id, [...this.options.reports().keys()], 'reports:'),

@@ -68,7 +68,13 @@ export async function openProject(options: OpenProjectOptions = {}): Promise<Pro
   const problems = raw
     .flatMap((p) => p.flatten())
     .map((p) => (p.location.pointer === undefined ? p : at(p, configName, loaded.locate(p.location.pointer))));
-  const engine = new ReportEngine({ config, sources, reports: () => definitions.reports, now: options.now });
+  const engine = new ReportEngine({
+    config,
+    sources,
+    reports: () => definitions.reports,
+    brokenFiles: () => definitions.files,
+    now: options.now,
+  });
   return {
     ...loaded,
     config,
