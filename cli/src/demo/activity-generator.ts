@@ -64,16 +64,18 @@ export function generateActivities(
 
       const grid = DUE_GRID_SECONDS[type] ?? 900;
       const due = day * DAY_SECONDS + Math.floor(second / grid) * grid;
-      const done = day < today ? !rng.chance(day >= today - 30 ? 0.22 : 0.04) : day === today && rng.chance(0.45);
+      const willDo = day < today ? !rng.chance(day >= today - 30 ? 0.22 : 0.04) : day === today && rng.chance(0.45);
+      const offset =
+        type === 0
+          ? rng.int(0, 3 * 3600)
+          : type === 1
+            ? rng.int(30, 120) * 60
+            : Math.max(-3 * DAY_SECONDS, Math.round(rng.normal(-4, 10) * 3600));
+      const doneSecond = Math.max(0, due + offset);
+      // Work that would be finished after today 23:59:59 is simply not done yet.
+      const done = willDo && doneSecond <= calendar.nowSecond;
       let doneAt: string | null = null;
       if (done) {
-        const offset =
-          type === 0
-            ? rng.int(0, 3 * 3600)
-            : type === 1
-              ? rng.int(30, 120) * 60
-              : Math.max(-3 * DAY_SECONDS, Math.round(rng.normal(-4, 10) * 3600));
-        const doneSecond = Math.min(calendar.nowSecond, Math.max(0, due + offset));
         const doneDay = Math.floor(doneSecond / DAY_SECONDS);
         doneAt = calendar.timestamp(doneSecond);
         if (client) book.touch(client, doneDay);

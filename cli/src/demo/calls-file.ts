@@ -1,7 +1,4 @@
-/**
- * @module Builds the calls table, with its indexes, in a file of its own, so that the biggest table
- * can be generated on a second core while the main thread builds the rest.
- */
+/** @module Builds the calls table with its indexes in a file of its own, so a second core can take the biggest table. */
 
 import { openBuildDatabase } from './build-database.js';
 import { createTableOpener, type DemoProgress, type OpenTable } from './bulk-insert.js';

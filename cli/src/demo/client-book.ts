@@ -84,8 +84,7 @@ export function createClientBook(seed: number, calendar: DemoCalendar, org: OrgM
     } else if (start <= today - 130 && rng.chance(0.16)) {
       silentFrom[c] = today - rng.int(30, 120);
     }
-    const firstDay = Math.max(created, 0);
-    createdByDay[firstDay] = (createdByDay[firstDay] ?? 0) + 1;
+    createdByDay[start] = (createdByDay[start] ?? 0) + 1;
   }
   for (let day = 1; day <= today; day++) createdByDay[day] = (createdByDay[day] ?? 0) + (createdByDay[day - 1] ?? 0);
 

@@ -1,3 +1,4 @@
+/** @module Specification of the demo CRM generator: schema, determinism, time bounds, funnel and failure behaviour. */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -162,6 +163,25 @@ describe('generateDemoCrm (small scale)', () => {
     }
     expect(value(`SELECT count(*) FROM clients WHERE (source = 'campaign') <> (campaign_id IS NOT NULL)`)).toBe(0);
     expect(value(`SELECT count(*) FROM calls c JOIN managers m ON m.id = c.manager_id WHERE c.extension <> m.extension`)).toBe(0);
+  });
+
+  it('models a client base with ~12% churn and some active clients silent for 30–120 days', () => {
+    expect(Number(value('SELECT avg(churned) FROM clients'))).toBeGreaterThan(0.09);
+    expect(Number(value('SELECT avg(churned) FROM clients'))).toBeLessThan(0.15);
+    expect(value('SELECT count(*) FROM clients WHERE (churned = 1) <> (churned_on IS NOT NULL)')).toBe(0);
+    expect(value('SELECT count(*) FROM clients WHERE last_activity_on < created_on')).toBe(0);
+    const silent = `churned = 0 AND last_activity_on BETWEEN date('${TODAY}', '-120 days') AND date('${TODAY}', '-30 days')`;
+    expect(value(`SELECT count(*) FROM clients WHERE ${silent}`)).toBeGreaterThan(100);
+  });
+
+  it('lets one region (Новосибирск) lose about half its deals in the last six weeks', () => {
+    const share = (from: string, to: string) =>
+      Number(
+        value(`SELECT avg(c.region_id = 3) FROM deals d JOIN clients c ON c.id = d.client_id
+          WHERE d.created_at >= date('${TODAY}', '${from}') AND d.created_at < date('${TODAY}', '${to}')`),
+      );
+    expect(value('SELECT name FROM regions WHERE id = 3')).toBe('Новосибирск');
+    expect(share('-41 days', '+1 day')).toBeLessThan(0.7 * share('-365 days', '-41 days'));
   });
 
   it('derives activity status from due and done times as of today', () => {

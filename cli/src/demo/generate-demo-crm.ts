@@ -42,11 +42,20 @@ export interface DemoSummary {
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function rejectOnAbort(signal: AbortSignal | undefined): Promise<never> {
-  return new Promise((_, reject) => {
-    if (signal?.aborted) reject(signal.reason);
-    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+/** Waits for `promise` unless the signal fires first; both outcomes stay handled and the listener is removed. */
+async function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
   });
+  try {
+    return await Promise.race([promise, aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
 }
 
 export async function generateDemoCrm(options: DemoOptions): Promise<DemoSummary> {
@@ -90,7 +99,7 @@ export async function generateDemoCrm(options: DemoOptions): Promise<DemoSummary
     generateComplaints(seed, calendar, book, scale.complaints, open);
     index(rest, 'departments', 'regions', 'managers', 'products', 'campaigns', 'deals', 'activities', 'complaints');
 
-    const calls = await Promise.race([callsJob.result(), rejectOnAbort(signal)]);
+    const calls = await unlessAborted(callsJob.result(), signal);
     counts.calls = calls.count;
     for (let client = 1; client < calls.lastDay.length; client++) book.touch(client, calls.lastDay[client] ?? 0);
     calls.calls.forEach((value, i) => {

@@ -55,7 +55,8 @@ export function generatePlans(seed: number, calendar: DemoCalendar, org: OrgMode
           // Won revenue and meetings are lumpy: nobody plans zero for a month that happened to close nothing.
           plan = Math.max(typicalOf(m, measure), team[measure] * 0.3) * (0.9 + rng.next() * 0.2);
         } else {
-          // The current month is still running, so its plan (like the next two) follows the recent run rate; new hires get a ramp-up share of the team's.
+          // The current month is still running, so its plan (like the next two) follows the recent run
+          // rate; a new hire without complete months gets a ramp-up share of the team's.
           plan = (baselineOf(m, measure) ?? team[measure] * 0.6) * (1 + rng.next() * 0.1);
         }
         return roundPlan(plan);
