@@ -17,6 +17,8 @@ import Database from 'better-sqlite3';
 
 const root = join(import.meta.dirname, '..', '..');
 const { values: args } = parseArgs({
+  // `pnpm bench -- --scale small` passes the `--` along.
+  args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
     scale: { type: 'string', default: 'large' },
     report: { type: 'string' },
@@ -107,14 +109,23 @@ for (const reportId of reports) {
     const sqls = [...captured];
     // Warm both sides once (page cache, prepared statements), then alternate measurements.
     for (const c of sqls) runRaw(c);
-    await cachedProject.engine.panel(reportId, panel.id, { now: NOW });
-    const [framework, hand, cached] = await timeInterleaved(
+    const [framework, hand] = await timeInterleaved(
       () => uncachedEngine.panel(reportId, panel.id, { now: NOW }),
       () => {
         for (const c of sqls) runRaw(c);
       },
-      () => cachedProject.engine.panel(reportId, panel.id, { now: NOW }),
     );
+    // A cached repeat is what the next viewer of the same dashboard gets: measured on its own,
+    // after a collection, so the garbage of the big queries above is not billed to it.
+    await cachedProject.engine.panel(reportId, panel.id, { now: NOW });
+    globalThis.gc?.();
+    const cachedSamples = [];
+    for (let i = 0; i < 50; i++) {
+      const t = performance.now();
+      await cachedProject.engine.panel(reportId, panel.id, { now: NOW });
+      cachedSamples.push(performance.now() - t);
+    }
+    const cached = median(cachedSamples);
     const row = {
       report: reportId,
       panel: panel.id,

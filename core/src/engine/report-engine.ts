@@ -152,14 +152,17 @@ export class ReportEngine {
   }
 
   /** Every panel of a report. Parameter errors throw (the whole request is wrong); panel errors are values. */
-  async render(id: string, request: RenderRequest = {}): Promise<ReportOutput> {
+  async render(id: string, given: RenderRequest = {}): Promise<ReportOutput> {
+    // One clock reading for the whole report, so every panel sees the same "today".
+    const request = { ...given, now: given.now ?? this.options.now?.() ?? new Date() };
     const { def, params } = this.resolve(id, request);
     const panels = await Promise.all(def.panels.map((panel) => this.#panel(def, params, panel, request)));
     const locale = request.locale ?? this.options.config.locale ?? 'en';
     return { report: def.id, title: localize(def.title, locale) ?? def.id, locale, parameters: describeParameters(params), panels };
   }
 
-  async panel(id: string, panelId: string, request: RenderRequest = {}): Promise<PanelOutcome> {
+  async panel(id: string, panelId: string, given: RenderRequest = {}): Promise<PanelOutcome> {
+    const request = { ...given, now: given.now ?? this.options.now?.() ?? new Date() };
     const { def, params } = this.resolve(id, request);
     const panel = def.panels.find((p) => p.id === panelId);
     if (!panel)

@@ -74,10 +74,20 @@ function monthsBetween(start: string, end: string): number {
   return (Number(end.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + Number(end.slice(5, 7)) - Number(start.slice(5, 7));
 }
 
+// Intl lookups cost tens of microseconds each and every request asks for the same few midnights.
+const midnights = new Map<string, Date>();
+
 export function localMidnight(date: string, timezone: string): Date {
-  const p = parseDate(date);
-  if (!p) throw new Error(`not a date: ${date}`);
-  return instantOf(p.year, p.month, p.day, 0, timezone);
+  const key = `${timezone}|${date}`;
+  let instant = midnights.get(key);
+  if (!instant) {
+    const p = parseDate(date);
+    if (!p) throw new Error(`not a date: ${date}`);
+    instant = instantOf(p.year, p.month, p.day, 0, timezone);
+    if (midnights.size > 10_000) midnights.clear();
+    midnights.set(key, instant);
+  }
+  return new Date(instant.getTime());
 }
 
 function presetRange(preset: PeriodPreset, today: string, weekStart: 'monday' | 'sunday'): [string, string, Unit] {

@@ -14,6 +14,7 @@ export interface FlavorOptions {
 }
 
 export interface SqlFlavorRules {
+  name: SqlFlavor;
   /** A real-number cast, so that integer counts divide as decimals. */
   toDouble(expr: RawBuilder<unknown>): RawBuilder<unknown>;
   /** The bucket label of a time column: 'YYYY-MM-DD' (start of the bucket), 'YYYY-MM-DD HH:00', or an integer part. */
@@ -34,6 +35,7 @@ function sqliteTimestamp(date: Date): string {
  * In UTC no function call is needed, so the common case stays fully native.
  */
 const sqlite: SqlFlavorRules = {
+  name: 'sqlite',
   toDouble: (expr) => sql`cast(${expr} as real)`,
   bucket(column, bucket, columnType, { timezone, weekStart }) {
     const local = columnType === 'timestamp' && timezone !== 'UTC' ? sql`vitrina_local_time(${column}, ${timezone})` : column;
@@ -61,8 +63,13 @@ const sqlite: SqlFlavorRules = {
 };
 
 /** PostgreSQL and DuckDB share date_trunc and AT TIME ZONE; they differ in formatting functions. */
-function pgLike(format: (expr: RawBuilder<unknown>, pattern: 'day' | 'hour') => RawBuilder<unknown>, toDouble: string): SqlFlavorRules {
+function pgLike(
+  name: SqlFlavor,
+  format: (expr: RawBuilder<unknown>, pattern: 'day' | 'hour') => RawBuilder<unknown>,
+  toDouble: string,
+): SqlFlavorRules {
   return {
+    name,
     toDouble: (expr) => sql`cast(${expr} as ${sql.raw(toDouble)})`,
     bucket(column, bucket, columnType, { timezone, weekStart }) {
       const local =
@@ -90,10 +97,15 @@ function pgLike(format: (expr: RawBuilder<unknown>, pattern: 'day' | 'hour') => 
 }
 
 const postgres = pgLike(
+  'postgres',
   (expr, p) => (p === 'day' ? sql`to_char(${expr}, 'YYYY-MM-DD')` : sql`to_char(${expr}, 'YYYY-MM-DD HH24:00')`),
   'double precision',
 );
-const duckdb = pgLike((expr, p) => (p === 'day' ? sql`strftime(${expr}, '%Y-%m-%d')` : sql`strftime(${expr}, '%Y-%m-%d %H:00')`), 'double');
+const duckdb = pgLike(
+  'duckdb',
+  (expr, p) => (p === 'day' ? sql`strftime(${expr}, '%Y-%m-%d')` : sql`strftime(${expr}, '%Y-%m-%d %H:00')`),
+  'double',
+);
 
 const FLAVORS: Record<SqlFlavor, SqlFlavorRules> = { sqlite, postgres, duckdb };
 

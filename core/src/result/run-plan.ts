@@ -54,8 +54,9 @@ export async function runPlan(plan: QueryPlan, ctx: RunContext): Promise<ResultS
   const source = ctx.sources.get(plan.dataset.source) as RuntimeSource;
   const db = (await source.db(ctx.query)) as Kysely<any>;
   const compiled = compileQuery(db, plan, flavorRules(source.flavor), ctx.flavor);
-  const key = ResultCache.key(source.name, await source.version(ctx.query), compiled.sql, compiled.parameters);
-  const cached = ctx.cache.get(key);
+  // With the cache off, skip the version check and the key: they cost a stat and a JSON dump per query.
+  const key = ctx.cache.enabled ? ResultCache.key(source.name, await source.version(ctx.query), compiled.sql, compiled.parameters) : '';
+  const cached = key ? ctx.cache.get(key) : undefined;
   if (cached) return cached;
   const raw = await source.query(compiled, ctx.query);
   const columns = planColumns(plan);
@@ -67,6 +68,6 @@ export async function runPlan(plan: QueryPlan, ctx: RunContext): Promise<ResultS
     return out;
   });
   const result = { columns, rows };
-  ctx.cache.set(key, result);
+  if (key) ctx.cache.set(key, result);
   return result;
 }

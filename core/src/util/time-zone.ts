@@ -71,10 +71,23 @@ export function instantOf(year: number, month: number, day: number, hour: number
   return new Date(t);
 }
 
+// Zone offsets change only at whole hours in every zone in use, so one Intl lookup per hour suffices.
+const hourOffsets = new Map<string, number>();
+
+function cachedOffset(instant: Date, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(instant.getTime() / 3_600_000)}`;
+  let offset = hourOffsets.get(key);
+  if (offset === undefined) {
+    offset = offsetAt(instant, timeZone);
+    if (hourOffsets.size > 10_000) hourOffsets.clear();
+    hourOffsets.set(key, offset);
+  }
+  return offset;
+}
+
 /** 'YYYY-MM-DD' of the wall clock at an instant. */
 export function localDateOf(instant: Date, timeZone: string): string {
-  const w = wallClockAt(instant, timeZone);
-  return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+  return new Date(instant.getTime() + cachedOffset(instant, timeZone)).toISOString().slice(0, 10);
 }
 
 /** 'YYYY-MM-DD HH:MM:SS' of the wall clock at an instant. */
