@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isPanelError, openProject, type Project } from '@vitrina/core';
+import { isPanelError, openProject, type PanelOutcome, type Project } from '@vitrina/core';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -81,19 +81,19 @@ describe('isolation of failures', () => {
 
   it('renders the good panel and returns error values for the others', async () => {
     const out = await project.engine.render('mixed');
-    const [good, missing, oracle, typo] = out.panels;
+    const [good, missing, oracle, typo] = out.panels as [PanelOutcome, PanelOutcome, PanelOutcome, PanelOutcome];
     expect(good).toEqual({
       id: 'good',
       type: 'kpi',
       columns: [{ name: 'deals', type: 'integer', role: 'measure', label: 'deals' }],
       rows: [[3]],
     });
-    expect(isPanelError(missing!) && missing.error.message).toMatch(
+    expect(isPanelError(missing) && missing.error.message).toMatch(
       /^source 'missing_file' \(plugin 'sqlite'\) failed to start: database file not found: .*nowhere\.sqlite$/,
     );
-    expect(isPanelError(oracle!) && oracle.error).toMatchObject({ code: 'SOURCE_UNAVAILABLE' });
-    expect(isPanelError(oracle!) && oracle.error.message).toMatch(/no loaded plugin provides the connector 'oracle'/);
-    expect(isPanelError(typo!) && typo.error).toMatchObject({
+    expect(isPanelError(oracle) && oracle.error).toMatchObject({ code: 'SOURCE_UNAVAILABLE' });
+    expect(isPanelError(oracle) && oracle.error.message).toMatch(/no loaded plugin provides the connector 'oracle'/);
+    expect(isPanelError(typo) && typo.error).toMatchObject({
       code: 'QUERY_FAILED',
       message: "source 'good' (plugin 'sqlite') query failed: no such table: dealz",
     });
