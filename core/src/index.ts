@@ -15,6 +15,8 @@ export type * from './definition/report-definition.js';
 export { configSchema, reportSchema } from './definition/schema-registry.js';
 export { type EngineOptions, type RenderRequest, ReportEngine, type ReportOutput } from './engine/report-engine.js';
 export * from './errors/index.js';
+export { type FormatOptions, formatValue } from './i18n/format-value.js';
+export { LOCALES, type Locale } from './i18n/messages.js';
 export { checkColumns } from './project/check-columns.js';
 export { type OpenProjectOptions, openProject, type Project } from './project/open-project.js';
 export { compileQuery } from './query/compile-query.js';

@@ -4,7 +4,7 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { isPanelError, openProject, VitrinaError } from '@vitrina/core';
+import { formatValue, isPanelError, openProject, VitrinaError } from '@vitrina/core';
 import { PLUGIN_RESOLVE_FROM, SHIPPED_DEFINITIONS_DIR } from '../cli-paths.js';
 import { generateDemoCrm } from '../demo/generate-demo-crm.js';
 import { EXIT_OK, EXIT_USER_ERROR } from '../output/exit-codes.js';
@@ -67,20 +67,23 @@ export async function demoCommand(options: DemoOptions): Promise<number> {
     const problems = [...project.problems, ...project.definitions.problems];
     for (const p of problems) process.stderr.write(`error: ${p.format()}\n`);
     const output = await project.engine.render('executive-overview');
-    process.stdout.write(`\nExecutive overview, ${JSON.stringify(output.parameters)}\n`);
+    const format = { locale: output.locale, currency: project.config.currency };
+    process.stdout.write(`\n${output.title}\n`);
     for (const panel of output.panels) {
       if (isPanelError(panel)) {
-        process.stdout.write(`  ${panel.id}: ERROR ${panel.error.message}\n`);
+        process.stdout.write(`  ${panel.title ?? panel.id}: ${panel.error.message}\n`);
         continue;
       }
+      // The first row's headline numbers: the value, then its comparison and plan columns.
       const first = panel.rows[0] ?? [];
-      const cells = panel.columns.slice(0, 6).map((c, i) => `${c.name}=${summarize(first[i])}`);
-      process.stdout.write(
-        `  ${panel.id.padEnd(22)} ${cells.join('  ')}${panel.rows.length > 1 ? `  (+${panel.rows.length - 1} rows)` : ''}\n`,
-      );
+      const cells = panel.columns.slice(0, 5).map((c, i) => `${c.label ?? c.name}: ${formatValue(first[i], c, format)}`);
+      const more = panel.rows.length > 1 ? `  (+${panel.rows.length - 1})` : '';
+      process.stdout.write(`  ${(panel.title ?? panel.id).padEnd(28)} ${cells.join(' · ')}${more}\n`);
     }
+    const config = relative(process.cwd(), join(dir, 'vitrina.config.json'));
     process.stdout.write(
-      `\nEvery report: cd ${relative(process.cwd(), dir) || '.'} && vitrina render <id> --format json (ids: ${[...project.definitions.reports.keys()].join(', ')})\n`,
+      `\nEvery report, as JSON: node ${relative(process.cwd(), process.argv[1] ?? 'vitrina')} render <id> --config ${config}\n` +
+        `  ids: ${[...project.definitions.reports.keys()].join(', ')}\n`,
     );
     return problems.length ? EXIT_USER_ERROR : EXIT_OK;
   } finally {
