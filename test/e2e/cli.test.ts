@@ -158,3 +158,29 @@ describe('init → edit → validate → render', () => {
     expect(r.stderr).toMatch(/^FAIL {2}crm \(sqlite\): .*database file not found/);
   });
 });
+
+describe('vitrina demo', () => {
+  const dir = join(project, 'demo');
+
+  it('generates the demo project and shows the executive overview in Russian', () => {
+    const r = vitrina(['demo', '--dir', dir, '--today', '2026-11-26', '--seed', '5']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/Demo CRM \(small, seed 5, today 2026-11-26\) generated in [\d.]+ s: .*deals 20,000.*calls 100,000/);
+    expect(r.stdout).toContain('Обзор для руководства');
+    expect(r.stdout).toMatch(/Выручка: [\d\s\u00a0\u202f]+₽/);
+    expect(r.stdout).not.toMatch(/ERROR|error:/);
+    const validate = vitrina(['validate', '--config', join(dir, 'vitrina.config.json')]);
+    expect(validate).toMatchObject({ code: 0, stdout: 'ok: 8 reports, 1 source\n' });
+  });
+
+  it('--no-serve only generates', () => {
+    const r = vitrina(['demo', '--dir', dir, '--today', '2026-11-26', '--no-serve']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('Обзор для руководства');
+  });
+
+  it('rejects a malformed --today', () => {
+    const r = vitrina(['demo', '--dir', dir, '--today', '26.11.2026']);
+    expect(r).toMatchObject({ code: 1, stderr: "error: --today must be YYYY-MM-DD, not '26.11.2026'\n" });
+  });
+});
