@@ -85,7 +85,10 @@ export function boundConditions(
       const bound: Record<string, unknown> = {};
       for (const [op, v] of Object.entries(condition)) {
         const value = bind(v);
-        if (!isEmpty(value) || op === 'eq') bound[op] = op === 'in' || op === 'notIn' ? [value].flat() : value;
+        // An operator bound to an empty parameter is no filter; a literal (even null) is kept.
+        const fromParameter = typeof v === 'string' && v.startsWith('$');
+        if (fromParameter && isEmpty(value)) continue;
+        bound[op] = (op === 'in' || op === 'notIn') && fromParameter ? [value].flat() : value;
       }
       if (Object.keys(bound).length) literal[key] = bound as Condition;
     } else literal[key] = condition;
