@@ -61,13 +61,15 @@ describe('the report pack', () => {
     );
   });
 
-  it('uses joins, SQL datasets, filtered and expression measures, both comparisons, targets, breakdowns, selects, top-N with Other and row scopes', () => {
+  it('uses joins, SQL datasets, computed columns, filtered and expression measures, both comparisons, targets, breakdowns, selects, top-N with Other and row scopes', () => {
     const datasets = pack.flatMap((r) => Object.values(r.def.datasets));
     const measures = datasets.flatMap((d) => Object.values(d.measures ?? {}));
     const panels = pack.flatMap((r) => r.def.panels);
     const params = pack.flatMap((r) => r.def.parameters ?? []);
     expect(datasets.some((d) => d.joins?.length)).toBe(true);
-    expect(datasets.some((d) => d.sql?.includes(':silent_days'))).toBe(true);
+    expect(datasets.some((d) => d.sql !== undefined)).toBe(true);
+    expect(datasets.some((d) => Object.values(d.columns ?? {}).some((c) => 'daysSince' in c))).toBe(true);
+    expect(datasets.some((d) => Object.values(d.columns ?? {}).some((c) => 'duration' in c))).toBe(true);
     expect(measures.some((m) => m.where)).toBe(true);
     expect(measures.some((m) => m.expr)).toBe(true);
     const compares = new Set(panels.flatMap((p) => [p.compare ?? []].flat()));

@@ -66,11 +66,17 @@ export interface MeasureDefinition {
   goodWhen?: 'up' | 'down';
 }
 
+export type DurationUnit = 'second' | 'minute' | 'hour' | 'day';
+
+/** A column computed portably: the compiler writes it in each database's own SQL. */
+export type ComputedColumnDefinition = { duration: { from: string; to: string; unit?: DurationUnit } } | { daysSince: string };
+
 export interface DatasetDefinition {
   source: string;
   table?: string;
   sql?: string;
   joins?: JoinDefinition[];
+  columns?: Record<string, ComputedColumnDefinition>;
   time?: TimeDefinition;
   filters?: Conditions;
   dimensions?: Record<string, DimensionDefinition>;

@@ -28,13 +28,19 @@ export function columnReferences(dataset: DatasetDefinition, at: Path): [string,
   }
   refs.push(...conditionColumns(dataset, dataset.filters, [...at, 'filters']));
   for (const key of Object.keys(dataset.rowScope ?? {})) if (!dataset.dimensions?.[key]) refs.push([key, [...at, 'rowScope', key]]);
+  for (const [name, computed] of Object.entries(dataset.columns ?? {})) {
+    const path = [...at, 'columns', name];
+    if ('daysSince' in computed) refs.push([computed.daysSince, [...path, 'daysSince']]);
+    else refs.push([computed.duration.from, [...path, 'duration', 'from']], [computed.duration.to, [...path, 'duration', 'to']]);
+  }
   (dataset.joins ?? []).forEach((join, j) => {
     for (const [left, right] of Object.entries(join.on)) {
       refs.push([left, [...at, 'joins', j, 'on', left]]);
       refs.push([`${join.as}.${right}`, [...at, 'joins', j, 'on', left]]);
     }
   });
-  return refs;
+  // A computed column is checked through its inputs, not as a column of the table.
+  return refs.filter(([ref]) => !dataset.columns?.[ref]);
 }
 
 /** `tables` per source name; sources missing from the map (unreachable) are skipped. */

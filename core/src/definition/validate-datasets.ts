@@ -87,6 +87,14 @@ function checkJoins(scope: ReferenceScope, dataset: DatasetDefinition, at: Path)
 }
 
 function checkColumns(scope: ReferenceScope, dataset: DatasetDefinition, id: string, at: Path): void {
+  for (const [name, computed] of Object.entries(dataset.columns ?? {})) {
+    const path: Path = [...at, 'columns', name];
+    if ('daysSince' in computed) checkColumn(scope, dataset, id, [...path, 'daysSince'], computed.daysSince);
+    else {
+      checkColumn(scope, dataset, id, [...path, 'duration', 'from'], computed.duration.from);
+      checkColumn(scope, dataset, id, [...path, 'duration', 'to'], computed.duration.to);
+    }
+  }
   if (typeof dataset.time === 'string') checkColumn(scope, dataset, id, [...at, 'time'], dataset.time);
   else if (dataset.time) checkColumn(scope, dataset, id, [...at, 'time', 'column'], dataset.time.column);
   for (const [name, dim] of Object.entries(dataset.dimensions ?? {})) {

@@ -84,6 +84,7 @@ async function withTarget(panel: PanelDefinition, plan: QueryPlan, result: Resul
     period: plan.period,
     sqlParameters: {},
     orderBy: [],
+    today: plan.today,
   };
   const rows = await runPlan(targetPlan, ctx.run);
   const targets = proratedTargets(rows, refs.length, plan.period);

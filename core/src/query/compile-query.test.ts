@@ -129,3 +129,40 @@ describe('compiled SQL', () => {
     expect(compile(sqliteDb, 'sqlite').sql).not.toContain('"base"."manager_id" = ?');
   });
 });
+
+describe('computed columns are written in each database’s own SQL', () => {
+  const complaints: ReportDefinition = {
+    id: 'complaints',
+    title: 'Complaints',
+    datasets: {
+      complaints: {
+        source: 'crm',
+        table: 'complaints',
+        columns: { hours: { duration: { from: 'created_at', to: 'resolved_at', unit: 'hour' } }, idle: { daysSince: 'last_contact_on' } },
+        filters: { idle: { gte: 30 } },
+        measures: { hours: { agg: 'avg', column: 'hours' } },
+      },
+    },
+    panels: [{ id: 'p', type: 'kpi', dataset: 'complaints', measure: 'hours' }],
+  };
+  const planFor = () =>
+    // biome-ignore lint/style/noNonNullAssertion: the definition above has this panel
+    planPanel({ def: complaints, params: {}, viewer: UNRESTRICTED_VIEWER, today: '2026-11-26' }, complaints.panels[0]!);
+
+  it('SQLite: julianday arithmetic, today bound', () => {
+    const q = compileQuery(sqliteDb as Kysely<any>, planFor(), flavorRules('sqlite'), moscow);
+    expect(q.sql).toBe(
+      'select avg((((julianday("base"."resolved_at") - julianday("base"."created_at")) * 86400.0) / 3600)) as "m0" from "complaints" as "base" ' +
+        'where cast(julianday(?) - julianday(date("base"."last_contact_on")) as integer) >= ?',
+    );
+    expect(q.parameters).toEqual(['2026-11-26', 30]);
+  });
+
+  it('PostgreSQL: epoch of an interval, date subtraction', () => {
+    const q = compileQuery(postgresDb as Kysely<any>, planFor(), flavorRules('postgres'), moscow);
+    expect(q.sql).toContain(
+      'avg((extract(epoch from (cast("base"."resolved_at" as timestamptz) - cast("base"."created_at" as timestamptz))) / 3600))',
+    );
+    expect(q.sql).toContain('where (cast($1 as date) - cast("base"."last_contact_on" as date)) >= $2');
+  });
+});

@@ -20,12 +20,29 @@ export function columnRef(column: string): Expr {
   return sql.ref(column.includes('.') ? column : `${BASE_ALIAS}.${column}`);
 }
 
+/** Turns a column name into SQL: a computed column of the dataset, or a (qualified) reference. */
+export type ColumnResolver = (column: string) => Expr;
+
+const SECONDS: Record<string, number> = { second: 1, minute: 60, hour: 3600, day: 86_400 };
+
+export function columnResolver(plan: Pick<QueryPlan, 'dataset' | 'today'>, rules: SqlFlavorRules): ColumnResolver {
+  const computed = plan.dataset.columns ?? {};
+  return (column) => {
+    const c = computed[column];
+    if (!c) return columnRef(column);
+    if ('daysSince' in c) return rules.daysSince(columnRef(c.daysSince), plan.today ?? new Date().toISOString().slice(0, 10));
+    const seconds = rules.secondsBetween(columnRef(c.duration.from), columnRef(c.duration.to));
+    const unit = SECONDS[c.duration.unit ?? 'second'] as number;
+    return unit === 1 ? seconds : sql`(${seconds} / ${sql.lit(unit)})`;
+  };
+}
+
 export function dimensionColumn(plan: Pick<QueryPlan, 'dataset'>, key: string): string {
   return plan.dataset.dimensions?.[key]?.column ?? key;
 }
 
-export function conditionSql(rules: SqlFlavorRules, condition: PlannedCondition): Expr {
-  const col = columnRef(condition.column);
+export function conditionSql(rules: SqlFlavorRules, condition: PlannedCondition, column: ColumnResolver = columnRef): Expr {
+  const col = column(condition.column);
   const v = (x: unknown) => sql.val(rules.value(x));
   const list = (x: unknown) => sql.join((x as unknown[]).map(v));
   const ops: Record<ConditionOp, () => Expr> = {
@@ -66,18 +83,22 @@ function and(parts: Expr[]): Expr {
 }
 
 export class MeasureCompiler {
+  private readonly column: ColumnResolver;
+
   constructor(
     private readonly plan: QueryPlan,
     private readonly rules: SqlFlavorRules,
-  ) {}
+  ) {
+    this.column = columnResolver(plan, rules);
+  }
 
   measure(name: string, seen: readonly string[] = []): Expr {
     const m = this.plan.dataset.measures?.[name] as MeasureDefinition | undefined;
     if (!m) throw new VitrinaError('INTERNAL', `measure '${name}' vanished after validation`);
     if (m.expr !== undefined) return this.expression(parseExpression(m.expr), [...seen, name]);
     const where = literalConditions(this.plan, m.where);
-    const cond = where.length ? and(where.map((c) => conditionSql(this.rules, c))) : undefined;
-    const column = m.column ? columnRef(m.column) : undefined;
+    const cond = where.length ? and(where.map((c) => conditionSql(this.rules, c, this.column))) : undefined;
+    const column = m.column ? this.column(m.column) : undefined;
     const input = cond ? sql`case when ${cond} then ${column ?? sql`1`} end` : column;
     switch (m.agg) {
       case 'count':
@@ -173,26 +194,27 @@ export function compileQuery(db: Kysely<any>, plan: QueryPlan, rules: SqlFlavorR
 function compileUncached(db: Kysely<any>, plan: QueryPlan, rules: SqlFlavorRules, options: FlavorOptions): CompiledQuery {
   let q: any = fromClause(db, plan);
   const measures = new MeasureCompiler(plan, rules);
+  const column = columnResolver(plan, rules);
   const selections: unknown[] = [];
   plan.dimensions.forEach((d, i) => {
-    const col = columnRef(d.column);
+    const col = column(d.column);
     selections.push((d.bucket ? rules.bucket(col, d.bucket, d.timeType, options) : col).as(dimensionAlias(i)));
   });
   plan.measures.forEach((m, i) => selections.push(measures.measure(m).as(measureAlias(i))));
   q = q.select(selections);
 
-  const where: Expr[] = plan.conditions.map((c) => conditionSql(rules, c));
+  const where: Expr[] = plan.conditions.map((c) => conditionSql(rules, c, column));
   const time = timeColumn(plan.dataset);
   if (plan.period && time) {
-    const col = columnRef(time.column);
+    const col = column(time.column);
     const p = plan.period;
     if (time.type === 'timestamp') where.push(sql`${col} >= ${rules.instant(p.startInstant)} and ${col} < ${rules.instant(p.endInstant)}`);
     else if (time.type === 'date') where.push(sql`${col} >= ${p.start} and ${col} < ${p.end}`);
     else where.push(sql`${col} >= ${`${p.start.slice(0, 7)}-01`} and ${col} < ${p.end}`);
   }
   if (plan.exclude) {
-    const { column, values, includesNull } = plan.exclude;
-    const col = columnRef(column);
+    const { column: excluded, values, includesNull } = plan.exclude;
+    const col = column(excluded);
     const notListed = values.length ? sql`${col} not in (${sql.join(values.map((v) => rules.value(v)))})` : sql`1 = 1`;
     where.push(includesNull ? sql`(${notListed} and ${col} is not null)` : sql`(${notListed} or ${col} is null)`);
   }

@@ -154,6 +154,7 @@ export function planPanel(ctx: PlanContext, panel: PanelDefinition, dimensionRef
     sqlParameters: sqlParameters(dataset, ctx),
     orderBy: orderOf(panel, dimensions, measures),
     limit: panel.limit,
+    today: ctx.today,
   };
 }
 

@@ -40,6 +40,8 @@ export interface QueryPlan {
   orderBy: { key: string; desc: boolean }[];
   limit?: number;
   exclude?: Exclusion;
+  /** The local date in the reporting time zone ('YYYY-MM-DD'), for `daysSince` columns. */
+  today?: string;
 }
 
 export function timeColumn(dataset: DatasetDefinition): { column: string; type: TimeColumnType } | undefined {

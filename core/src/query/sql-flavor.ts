@@ -19,6 +19,10 @@ export interface SqlFlavorRules {
   toDouble(expr: RawBuilder<unknown>): RawBuilder<unknown>;
   /** The bucket label of a time column: 'YYYY-MM-DD' (start of the bucket), 'YYYY-MM-DD HH:00', or an integer part. */
   bucket(column: RawBuilder<unknown>, bucket: TimeBucket, columnType: TimeColumnType, options: FlavorOptions): RawBuilder<unknown>;
+  /** Time from one timestamp to another, in seconds (the caller scales to the unit). */
+  secondsBetween(from: RawBuilder<unknown>, to: RawBuilder<unknown>): RawBuilder<unknown>;
+  /** Whole days from a date or timestamp to `today` ('YYYY-MM-DD', bound). */
+  daysSince(column: RawBuilder<unknown>, today: string): RawBuilder<unknown>;
   /** How an instant is bound when compared with a timestamp column. */
   instant(date: Date): unknown;
   /** How a scalar from a definition or a request is bound. */
@@ -58,6 +62,8 @@ const sqlite: SqlFlavorRules = {
         return sql`cast(strftime('%H', ${local}) as integer)`;
     }
   },
+  secondsBetween: (from, to) => sql`((julianday(${to}) - julianday(${from})) * 86400.0)`,
+  daysSince: (column, today) => sql`cast(julianday(${today}) - julianday(date(${column})) as integer)`,
   instant: sqliteTimestamp,
   value: (value) => (typeof value === 'boolean' ? (value ? 1 : 0) : value),
 };
@@ -65,11 +71,15 @@ const sqlite: SqlFlavorRules = {
 /** PostgreSQL and DuckDB share date_trunc and AT TIME ZONE; they differ in formatting functions. */
 function pgLike(
   name: SqlFlavor,
+  secondsBetween: SqlFlavorRules['secondsBetween'],
+  daysSince: SqlFlavorRules['daysSince'],
   format: (expr: RawBuilder<unknown>, pattern: 'day' | 'hour') => RawBuilder<unknown>,
   toDouble: string,
 ): SqlFlavorRules {
   return {
     name,
+    secondsBetween,
+    daysSince,
     toDouble: (expr) => sql`cast(${expr} as ${sql.raw(toDouble)})`,
     bucket(column, bucket, columnType, { timezone, weekStart }) {
       const local =
@@ -98,11 +108,15 @@ function pgLike(
 
 const postgres = pgLike(
   'postgres',
+  (from, to) => sql`extract(epoch from (cast(${to} as timestamptz) - cast(${from} as timestamptz)))`,
+  (column, today) => sql`(cast(${today} as date) - cast(${column} as date))`,
   (expr, p) => (p === 'day' ? sql`to_char(${expr}, 'YYYY-MM-DD')` : sql`to_char(${expr}, 'YYYY-MM-DD HH24:00')`),
   'double precision',
 );
 const duckdb = pgLike(
   'duckdb',
+  (from, to) => sql`(epoch(cast(${to} as timestamp)) - epoch(cast(${from} as timestamp)))`,
+  (column, today) => sql`date_diff('day', cast(${column} as date), cast(${today} as date))`,
   (expr, p) => (p === 'day' ? sql`strftime(${expr}, '%Y-%m-%d')` : sql`strftime(${expr}, '%Y-%m-%d %H:00')`),
   'double',
 );
