@@ -10,5 +10,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // One throwaway PostgreSQL server for the whole run (or VITRINA_TEST_PG_URL); see test/support/.
+    globalSetup: ['test/support/postgres-global-setup.ts'],
   },
 });

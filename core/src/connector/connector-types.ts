@@ -2,7 +2,7 @@
  * @module The connector contract: what a data-source plugin implements. Types and JSDoc only;
  * behaviour (init once, retries, timeouts, error wrapping) lives in {@link RuntimeSource}.
  */
-import type { Dialect } from 'kysely';
+import type { CompiledQuery, Dialect } from 'kysely';
 import type { ConnectorCapabilities } from './capabilities.js';
 
 /** Every async call takes an optional abort signal. */
@@ -78,6 +78,13 @@ export interface SqlSource extends SourceLifecycle {
   /** Which SQL the compiler writes for date truncation, casts and time zones. */
   flavor: SqlFlavor;
   dialect: Dialect;
+  /**
+   * Runs one compiled query and returns its rows. Optional: without it the core runs queries
+   * through Kysely on `dialect`, which cannot pass an abort signal. Implement it to support
+   * cancellation (`supportsCancellation`): when `options.signal` aborts (the viewer left, or the
+   * core's query timeout fired) stop the statement at the source and reject.
+   */
+  execute?(compiled: CompiledQuery, options: CallOptions): Promise<Record<string, unknown>[]>;
   /** Default: Kysely's introspector for the dialect. */
   introspect?(options: CallOptions): Promise<TableInfo[]>;
   /**

@@ -7,7 +7,7 @@ import type { Conditions, MeasureDefinition } from '../definition/report-definit
 import { VitrinaError } from '../errors/index.js';
 import { type ExpressionNode, parseExpression } from './measure-expression.js';
 import type { ConditionOp, PlannedCondition, QueryPlan } from './query-plan.js';
-import { timeColumn } from './query-plan.js';
+import { columnTimeType, timeColumn } from './query-plan.js';
 import type { FlavorOptions, SqlFlavorRules } from './sql-flavor.js';
 import { checkDatasetSql } from './sql-guard.js';
 
@@ -88,8 +88,17 @@ export class MeasureCompiler {
   constructor(
     private readonly plan: QueryPlan,
     private readonly rules: SqlFlavorRules,
+    private readonly options: FlavorOptions,
   ) {
     this.column = columnResolver(plan, rules);
+  }
+
+  /** min/max of a date or timestamp column come back as text, on the reporting zone's clock. */
+  private asTime(expr: Expr, column: string | undefined): Expr {
+    const kind = column === undefined ? undefined : columnTimeType(this.plan.dataset, column);
+    if (kind === 'timestamp') return this.rules.wallClock(expr, this.options.timezone);
+    if (kind === 'date') return this.rules.dateText(expr);
+    return expr;
   }
 
   measure(name: string, seen: readonly string[] = []): Expr {
@@ -111,9 +120,9 @@ export class MeasureCompiler {
       case 'avg':
         return sql`avg(${input as Expr})`;
       case 'min':
-        return sql`min(${input as Expr})`;
+        return this.asTime(sql`min(${input as Expr})`, m.column);
       case 'max':
-        return sql`max(${input as Expr})`;
+        return this.asTime(sql`max(${input as Expr})`, m.column);
       default:
         throw new VitrinaError('INTERNAL', `measure '${name}' has no aggregation`);
     }
@@ -193,12 +202,19 @@ export function compileQuery(db: Kysely<any>, plan: QueryPlan, rules: SqlFlavorR
 
 function compileUncached(db: Kysely<any>, plan: QueryPlan, rules: SqlFlavorRules, options: FlavorOptions): CompiledQuery {
   let q: any = fromClause(db, plan);
-  const measures = new MeasureCompiler(plan, rules);
+  const measures = new MeasureCompiler(plan, rules, options);
   const column = columnResolver(plan, rules);
   const selections: unknown[] = [];
   plan.dimensions.forEach((d, i) => {
     const col = column(d.column);
-    selections.push((d.bucket ? rules.bucket(col, d.bucket, d.timeType, options) : col).as(dimensionAlias(i)));
+    const value = d.bucket
+      ? rules.bucket(col, d.bucket, d.timeType, options)
+      : d.type === 'timestamp'
+        ? rules.wallClock(col, options.timezone)
+        : d.type === 'date'
+          ? rules.dateText(col)
+          : col;
+    selections.push(value.as(dimensionAlias(i)));
   });
   plan.measures.forEach((m, i) => selections.push(measures.measure(m).as(measureAlias(i))));
   q = q.select(selections);

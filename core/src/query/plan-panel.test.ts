@@ -18,6 +18,22 @@ describe('filters bound to parameters', () => {
     ]);
   });
 
+  it('parameters inside lists and between are bound; a list parameter spreads into the list', () => {
+    expect(
+      boundConditions(
+        dataset,
+        { qty: { between: ['$lo', '$hi'] }, region: ['$extra', 'North'] },
+        { lo: 3, hi: 5, extra: ['East', 'West'] },
+      ),
+    ).toEqual([
+      { column: 'qty', op: 'between', value: [3, 5] },
+      { column: 'r.name', op: 'in', value: ['East', 'West', 'North'] },
+    ]);
+    expect(boundConditions(dataset, { qty: { between: ['$lo', '$hi'] }, region: ['$extra'] }, { lo: 3, hi: null, extra: null })).toEqual(
+      [],
+    );
+  });
+
   it('literal conditions stay, a literal null included', () => {
     expect(
       boundConditions(

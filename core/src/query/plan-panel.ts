@@ -58,7 +58,7 @@ export function planDimension(dataset: DatasetDefinition, ref: string): PlannedD
     key: ref,
     column,
     timeType: 'timestamp',
-    type: t === 'number' ? 'number' : t === 'boolean' ? 'boolean' : t === 'date' || t === 'time' ? 'date' : 'string',
+    type: t === 'number' ? 'number' : t === 'boolean' ? 'boolean' : t === 'date' ? 'date' : t === 'time' ? 'timestamp' : 'string',
   };
 }
 
@@ -74,21 +74,34 @@ export function boundConditions(
 ): PlannedCondition[] {
   const literal: Record<string, Condition> = {};
   const out: PlannedCondition[] = [];
-  const bind = (v: unknown): unknown => (typeof v === 'string' && v.startsWith('$') ? params[v.slice(1)] : v);
+  const isRef = (v: unknown): v is string => typeof v === 'string' && v.startsWith('$');
+  const bind = (v: unknown): unknown => (isRef(v) ? params[v.slice(1)] : v);
+  /** Binds every `$param` in a list; list parameters spread into it, empty ones drop out. */
+  const bindList = (list: readonly unknown[]): unknown[] =>
+    list.flatMap((v) => (isRef(v) ? [bind(v)].flat().filter((x) => !isEmpty(x)) : [v]));
   for (const [key, condition] of Object.entries(conditions ?? {})) {
     const column = dimensionColumn({ dataset }, key);
-    if (typeof condition === 'string' && condition.startsWith('$')) {
+    if (isRef(condition)) {
       const value = bind(condition);
       if (isEmpty(value)) continue;
       out.push(Array.isArray(value) ? { column, op: 'in', value } : { column, op: 'eq', value });
-    } else if (condition && typeof condition === 'object' && !Array.isArray(condition)) {
+    } else if (Array.isArray(condition)) {
+      const values = bindList(condition);
+      // A list made only of empty parameters is no filter; a literal empty list matches nothing.
+      if (values.length || !condition.some(isRef)) literal[key] = values as Condition;
+    } else if (condition && typeof condition === 'object') {
       const bound: Record<string, unknown> = {};
       for (const [op, v] of Object.entries(condition)) {
+        if (Array.isArray(v)) {
+          const values = bindList(v);
+          // between needs both ends: with one end empty the filter is dropped, like any empty parameter.
+          if (op === 'between' ? values.length === 2 : values.length || !v.some(isRef)) bound[op] = values;
+          continue;
+        }
         const value = bind(v);
         // An operator bound to an empty parameter is no filter; a literal (even null) is kept.
-        const fromParameter = typeof v === 'string' && v.startsWith('$');
-        if (fromParameter && isEmpty(value)) continue;
-        bound[op] = (op === 'in' || op === 'notIn') && fromParameter ? [value].flat() : value;
+        if (isRef(v) && isEmpty(value)) continue;
+        bound[op] = (op === 'in' || op === 'notIn') && isRef(v) ? [value].flat() : value;
       }
       if (Object.keys(bound).length) literal[key] = bound as Condition;
     } else literal[key] = condition;

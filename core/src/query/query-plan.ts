@@ -10,7 +10,7 @@ export interface PlannedDimension {
   column: string;
   bucket?: TimeBucket;
   timeType: TimeColumnType;
-  type: 'string' | 'number' | 'boolean' | 'date' | 'integer';
+  type: 'string' | 'number' | 'boolean' | 'date' | 'integer' | 'timestamp';
 }
 
 export type ConditionOp = 'eq' | 'ne' | 'in' | 'notIn' | 'gt' | 'gte' | 'lt' | 'lte' | 'between' | 'null' | 'notNull' | 'never';
@@ -42,6 +42,18 @@ export interface QueryPlan {
   exclude?: Exclusion;
   /** The local date in the reporting time zone ('YYYY-MM-DD'), for `daysSince` columns. */
   today?: string;
+}
+
+/** Whether a column holds instants or calendar dates, as far as the definition says. */
+export function columnTimeType(dataset: DatasetDefinition, column: string): 'timestamp' | 'date' | undefined {
+  const time = timeColumn(dataset);
+  if (time?.column === column) return time.type === 'timestamp' ? 'timestamp' : 'date';
+  for (const [name, dim] of Object.entries(dataset.dimensions ?? {})) {
+    if ((dim.column ?? name) !== column) continue;
+    if (dim.type === 'time') return 'timestamp';
+    if (dim.type === 'date') return 'date';
+  }
+  return undefined;
 }
 
 export function timeColumn(dataset: DatasetDefinition): { column: string; type: TimeColumnType } | undefined {

@@ -23,6 +23,10 @@ export interface SqlFlavorRules {
   secondsBetween(from: RawBuilder<unknown>, to: RawBuilder<unknown>): RawBuilder<unknown>;
   /** Whole days from a date or timestamp to `today` ('YYYY-MM-DD', bound). */
   daysSince(column: RawBuilder<unknown>, today: string): RawBuilder<unknown>;
+  /** An instant as 'YYYY-MM-DD HH:MM:SS' on the reporting zone's clock. */
+  wallClock(expr: RawBuilder<unknown>, timezone: string): RawBuilder<unknown>;
+  /** A date (or the date part of a value) as 'YYYY-MM-DD'. */
+  dateText(expr: RawBuilder<unknown>): RawBuilder<unknown>;
   /** How an instant is bound when compared with a timestamp column. */
   instant(date: Date): unknown;
   /** How a scalar from a definition or a request is bound. */
@@ -63,6 +67,9 @@ const sqlite: SqlFlavorRules = {
     }
   },
   secondsBetween: (from, to) => sql`((julianday(${to}) - julianday(${from})) * 86400.0)`,
+  wallClock: (expr, timezone) =>
+    timezone === 'UTC' ? sql`strftime('%Y-%m-%d %H:%M:%S', ${expr})` : sql`vitrina_local_time(${expr}, ${timezone})`,
+  dateText: (expr) => sql`date(${expr})`,
   daysSince: (column, today) => sql`cast(julianday(${today}) - julianday(date(${column})) as integer)`,
   instant: sqliteTimestamp,
   value: (value) => (typeof value === 'boolean' ? (value ? 1 : 0) : value),
@@ -71,6 +78,7 @@ const sqlite: SqlFlavorRules = {
 /** PostgreSQL and DuckDB share date_trunc and AT TIME ZONE; they differ in formatting functions. */
 function pgLike(
   name: SqlFlavor,
+  text: (expr: RawBuilder<unknown>, pattern: 'date' | 'timestamp') => RawBuilder<unknown>,
   secondsBetween: SqlFlavorRules['secondsBetween'],
   daysSince: SqlFlavorRules['daysSince'],
   format: (expr: RawBuilder<unknown>, pattern: 'day' | 'hour') => RawBuilder<unknown>,
@@ -78,6 +86,8 @@ function pgLike(
 ): SqlFlavorRules {
   return {
     name,
+    wallClock: (expr, timezone) => text(sql`(cast(${expr} as timestamptz) at time zone ${sql.lit(timezone)})`, 'timestamp'),
+    dateText: (expr) => text(sql`cast(${expr} as date)`, 'date'),
     secondsBetween,
     daysSince,
     toDouble: (expr) => sql`cast(${expr} as ${sql.raw(toDouble)})`,
@@ -108,6 +118,7 @@ function pgLike(
 
 const postgres = pgLike(
   'postgres',
+  (expr, p) => (p === 'date' ? sql`to_char(${expr}, 'YYYY-MM-DD')` : sql`to_char(${expr}, 'YYYY-MM-DD HH24:MI:SS')`),
   (from, to) => sql`extract(epoch from (cast(${to} as timestamptz) - cast(${from} as timestamptz)))`,
   (column, today) => sql`(cast(${today} as date) - cast(${column} as date))`,
   (expr, p) => (p === 'day' ? sql`to_char(${expr}, 'YYYY-MM-DD')` : sql`to_char(${expr}, 'YYYY-MM-DD HH24:00')`),
@@ -115,6 +126,7 @@ const postgres = pgLike(
 );
 const duckdb = pgLike(
   'duckdb',
+  (expr, p) => (p === 'date' ? sql`strftime(${expr}, '%Y-%m-%d')` : sql`strftime(${expr}, '%Y-%m-%d %H:%M:%S')`),
   (from, to) => sql`(epoch(cast(${to} as timestamp)) - epoch(cast(${from} as timestamp)))`,
   (column, today) => sql`date_diff('day', cast(${column} as date), cast(${today} as date))`,
   (expr, p) => (p === 'day' ? sql`strftime(${expr}, '%Y-%m-%d')` : sql`strftime(${expr}, '%Y-%m-%d %H:00')`),

@@ -28,3 +28,12 @@ describe('dataset SQL must be one read-only SELECT', () => {
     expect(checkDatasetSql("select 'delete' as word /* update */ from t").ok).toBe(true);
   });
 });
+
+describe('functions that change the session or the server are refused', () => {
+  it.each([
+    ["select set_config('default_transaction_read_only', 'off', false)", 'SET_CONFIG'],
+    ['select pg_terminate_backend(123)', 'PG_TERMINATE_BACKEND'],
+  ])('%s', (text, word) => {
+    expect(checkDatasetSql(text)).toMatchObject({ ok: false, problem: `must be read-only: ${word} is not allowed` });
+  });
+});

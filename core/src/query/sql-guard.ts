@@ -5,7 +5,8 @@
  */
 
 // Words that write or change the session. A statement can only start with SELECT or WITH, so
-// these matter inside data-modifying CTEs and SELECT INTO; read-only connections are the backstop.
+// these matter inside data-modifying CTEs and SELECT INTO, and a few PostgreSQL functions change
+// the session or the server from inside a SELECT; read-only connections are the backstop.
 const FORBIDDEN = new Set([
   'insert',
   'update',
@@ -24,6 +25,14 @@ const FORBIDDEN = new Set([
   'grant',
   'revoke',
   'copy',
+  ,
+  'set_config',
+  'pg_terminate_backend',
+  'pg_cancel_backend',
+  'pg_reload_conf',
+  'lo_import',
+  'lo_export',
+  'dblink_exec',
 ]);
 
 export type SqlSegment = { text: string } | { param: string };

@@ -2,7 +2,8 @@
 import type { ValueFormat } from '../definition/report-definition.js';
 import type { VitrinaError } from '../errors/index.js';
 
-export type ResultType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
+/** `date` is 'YYYY-MM-DD'; `timestamp` is 'YYYY-MM-DD HH:MM:SS' on the reporting time zone's clock. */
+export type ResultType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'timestamp';
 
 export interface ResultColumn {
   name: string;

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { DatasetDefinition } from '../definition/report-definition.js';
 import { compileQuery, dimensionAlias, measureAlias } from '../query/compile-query.js';
-import type { QueryPlan } from '../query/query-plan.js';
+import { columnTimeType, type QueryPlan } from '../query/query-plan.js';
 import { type FlavorOptions, flavorRules } from '../query/sql-flavor.js';
 import type { QueryOptions, RuntimeSource } from '../source/runtime-source.js';
 import { ResultCache } from './result-cache.js';
@@ -36,6 +36,10 @@ function toDimension(value: unknown, type: ResultColumn['type']): unknown {
 
 export function measureType(dataset: DatasetDefinition, name: string): ResultColumn['type'] {
   const m = dataset.measures?.[name];
+  if ((m?.agg === 'min' || m?.agg === 'max') && m.column) {
+    const kind = columnTimeType(dataset, m.column);
+    if (kind) return kind;
+  }
   if (m?.format === 'integer') return 'integer';
   return m?.agg === 'count' || m?.agg === 'count_distinct' ? 'integer' : 'number';
 }
@@ -64,7 +68,11 @@ export async function runPlan(plan: QueryPlan, ctx: RunContext): Promise<ResultS
   const rows = raw.map((r) => {
     const out: unknown[] = new Array(columns.length);
     for (let i = 0; i < dims; i++) out[i] = toDimension(r[dimensionAlias(i)], (columns[i] as ResultColumn).type);
-    for (let i = 0; i < plan.measures.length; i++) out[dims + i] = toNumber(r[measureAlias(i)]);
+    for (let i = 0; i < plan.measures.length; i++) {
+      const column = columns[dims + i] as ResultColumn;
+      const value = r[measureAlias(i)];
+      out[dims + i] = column.type === 'date' || column.type === 'timestamp' ? (value ?? null) : toNumber(value);
+    }
     return out;
   });
   const result = { columns, rows };

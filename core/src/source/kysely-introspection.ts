@@ -6,6 +6,7 @@ import type { LogicalType, TableInfo } from '../connector/connector-types.js';
 export function logicalTypeOf(nativeType: string): LogicalType {
   const t = nativeType.toLowerCase();
   if (/bool/.test(t)) return 'boolean';
+  if (/interval/.test(t)) return 'string';
   if (/int|serial/.test(t)) return 'integer';
   if (/real|floa|doub|num|dec|money/.test(t)) return 'number';
   if (/timestamp|datetime/.test(t)) return 'timestamp';

@@ -18,6 +18,9 @@ export interface QueryOptions {
 
 export type Row = Record<string, unknown>;
 
+/** What the guard needs of a connector: its name (for messages) and its capabilities. */
+export type ConnectorIdentity = Pick<ConnectorDefinition<never>, 'name' | 'capabilities'>;
+
 export class RuntimeSource {
   readonly name: string;
   readonly pluginName: string;
@@ -32,7 +35,7 @@ export class RuntimeSource {
   private constructor(
     name: string,
     pluginName: string,
-    connector: ConnectorDefinition | undefined,
+    connector: ConnectorIdentity | undefined,
     source: Source | undefined,
     loadError?: VitrinaError,
   ) {
@@ -43,7 +46,7 @@ export class RuntimeSource {
     this.#loadError = loadError;
   }
 
-  static create(name: string, connector: ConnectorDefinition, source: Source): RuntimeSource {
+  static create(name: string, connector: ConnectorIdentity, source: Source): RuntimeSource {
     return new RuntimeSource(name, connector.name, connector, source);
   }
 
@@ -111,19 +114,33 @@ export class RuntimeSource {
     return this.#db;
   }
 
-  /** Runs one compiled query. Errors name the source and keep the driver's error as `cause`. */
+  /**
+   * Runs one compiled query: through the source's own `execute` when it has one (so the signal
+   * reaches it), else through Kysely. Errors name the source and keep the driver's error as `cause`.
+   */
   async query(compiled: CompiledQuery, options: QueryOptions = {}): Promise<Row[]> {
-    const db = await this.db(options);
+    const source = this.#usable();
+    const execute = source.kind === 'sql' ? source.execute?.bind(source) : undefined;
+    let db: Kysely<unknown> | undefined;
+    if (execute) await this.ready(options);
+    else db = await this.db(options);
+    // Fires when the caller aborts or the deadline passes, so the source stops work nobody awaits.
+    const stop = new AbortController();
     const run = async () => {
       try {
-        const result = await db.executeQuery<Row>(compiled);
-        return result.rows;
+        if (execute) return await execute(compiled, { signal: stop.signal });
+        return (await (db as Kysely<unknown>).executeQuery<Row>(compiled)).rows;
       } catch (error) {
         throw this.#wrap(error, 'QUERY_FAILED', 'query failed');
       }
     };
     const work = this.capabilities.supportsConcurrentQueries ? run() : this.#queue.run(run);
-    return withDeadline(work, { ...options, what: `query on ${this.#label()}` });
+    try {
+      return await withDeadline(work, { ...options, what: `query on ${this.#label()}` });
+    } catch (error) {
+      stop.abort(error);
+      throw error;
+    }
   }
 
   /** Never throws for expected failures: returns `{ ok: false, reason }`. */
@@ -173,7 +190,9 @@ export class RuntimeSource {
     this.#destroyed = true;
     try {
       if (this.#db) await this.#db.destroy();
-      else await this.#source?.destroy?.();
+      // Kysely's destroy closes only its driver; the source may hold more (a pool it shares with
+      // `execute`), so it is told too and must tolerate a driver that is closed already.
+      await this.#source?.destroy?.();
     } catch (error) {
       throw this.#wrap(error, 'INTERNAL', 'shutdown failed');
     }
