@@ -25,7 +25,6 @@ const FORBIDDEN = new Set([
   'grant',
   'revoke',
   'copy',
-  ,
   'set_config',
   'pg_terminate_backend',
   'pg_cancel_backend',
