@@ -23,7 +23,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('init')
     .description('create a project: config, sample data, a report definition to edit')
     .argument('[dir]', 'folder to create the project in', '.')
-    .option('--timezone <zone>', 'reporting time zone (IANA)', 'Europe/Moscow')
+    .option('--timezone <zone>', 'reporting time zone (IANA), this machine’s by default', Intl.DateTimeFormat().resolvedOptions().timeZone)
     .addOption(new Option('--locale <locale>', 'UI language').choices(['en', 'ru']).default('en'))
     .option('--seed <n>', 'seed of the sample data', '1')
     .action(async (dir, opts) => setExit(await (await import('./commands/init-command.js')).initCommand(dir, opts)));

@@ -14,7 +14,7 @@ export async function initCommand(
     dir: target,
     timezone: options.timezone,
     locale: options.locale,
-    currency: 'RUB',
+    currency: options.locale === 'ru' ? 'RUB' : 'USD',
     dataFile: 'data/crm.sqlite',
     extraDefinitions: { 'my-first-report.json': SAMPLE_DEFINITION },
     overwrite: false,
