@@ -67,6 +67,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--seed <n>', 'random seed: the same seed and date give the same data', '42')
     .option('--today <date>', 'last day of the generated history (YYYY-MM-DD); default today')
     .option('--no-serve', 'only generate the project')
+    .option('--postgres <url>', 'also load the demo into this PostgreSQL database (schema vitrina_demo) and report on it')
     .action(async (opts) => setExit(await (await import('./commands/demo-command.js')).demoCommand(opts)));
 
   return program;

@@ -5,15 +5,22 @@
  * against the very same SQL hand-run through better-sqlite3 in the same process, plus a cached
  * repeat. Prints the ratio per panel and overall.
  *
- *   pnpm bench [--scale small|large] [--report id] [--regenerate] [--json out.json]
+ * With `--postgres <url>` the same demo is loaded into that database (schema `vitrina_demo`) by the
+ * demo's COPY loader, timed against a plain `COPY FROM STDIN` of the same CSV through
+ * pg-copy-streams, and the panels run on PostgreSQL, the raw side through a plain `pg.Client`.
+ *
+ *   pnpm bench [--scale small|large] [--report id] [--regenerate] [--json out.json] [--postgres url]
  */
-import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { openProject } from '@vitrina/core';
 import { createLocalTimeFunction } from '@vitrina/plugin-sqlite';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 
 const root = join(import.meta.dirname, '..', '..');
 const { values: args } = parseArgs({
@@ -25,6 +32,7 @@ const { values: args } = parseArgs({
     regenerate: { type: 'boolean', default: false },
     json: { type: 'string' },
     'min-runs': { type: 'string', default: '5' },
+    postgres: { type: 'string' },
   },
 });
 const TODAY = '2026-11-26';
@@ -67,8 +75,85 @@ async function timeInterleaved(...fns) {
   return samples.map(median);
 }
 
+/** One CSV field the way PostgreSQL's csv format reads it: strings quoted, NULL as an empty field. */
+const csvField = (v) => (v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : `"${String(v).replaceAll('"', '""')}"`);
+
+/**
+ * Loads the demo with the framework's loader, then times the baseline: the same rows as CSV files
+ * (written beforehand, untimed) sent with a plain COPY FROM STDIN into bare tables of the same types.
+ */
+async function loadPostgres(url) {
+  const { loadDemoIntoPostgres } = await import('../../cli/dist/demo/load-demo-into-postgres.js');
+  const { DEMO_TABLES } = await import('../../cli/dist/demo/demo-schema.js');
+  const file = join(dir, 'data', 'crm.sqlite');
+  let started = performance.now();
+  const loaded = await loadDemoIntoPostgres({ file, url });
+  const frameworkMs = performance.now() - started;
+
+  const csvDir = join(dir, 'csv');
+  await mkdir(csvDir, { recursive: true });
+  const db = new Database(file, { readonly: true });
+  const columns = {};
+  for (const table of DEMO_TABLES) {
+    columns[table] = db
+      .prepare(`SELECT name FROM pragma_table_info('${table}') ORDER BY cid`)
+      .all()
+      .map((c) => c.name);
+    const out = createWriteStream(join(csvDir, `${table}.csv`));
+    await pipeline(function* () {
+      for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY id`).raw(true).iterate()) yield `${row.map(csvField).join(',')}\n`;
+    }, out);
+  }
+  db.close();
+
+  // pg-copy-streams is a dependency of the PostgreSQL plugin only; borrow it from there.
+  const copyStreams = createRequire(join(root, 'plugins', 'postgres', 'package.json'))('pg-copy-streams');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("SET TIME ZONE 'UTC'");
+  await client.query('DROP SCHEMA IF EXISTS vitrina_bench_plain CASCADE; CREATE SCHEMA vitrina_bench_plain');
+  // Same column types as the loaded schema, without its keys and indexes.
+  for (const table of DEMO_TABLES) await client.query(`CREATE TABLE vitrina_bench_plain.${table} (LIKE vitrina_demo.${table})`);
+  started = performance.now();
+  for (const table of DEMO_TABLES) {
+    const sql = `COPY vitrina_bench_plain.${table} (${columns[table].join(', ')}) FROM STDIN WITH (FORMAT csv)`;
+    await pipeline(createReadStream(join(csvDir, `${table}.csv`), { highWaterMark: 1 << 20 }), client.query(copyStreams.from(sql)));
+  }
+  const plainMs = performance.now() - started;
+  await client.query('DROP SCHEMA vitrina_bench_plain CASCADE');
+  await client.end();
+  // About 0.7 GB at the large scale, and rewritten on every run anyway.
+  await rm(csvDir, { recursive: true, force: true });
+  const { copyMs, afterLoadMs, swapMs } = loaded.timings;
+  const load = {
+    frameworkMs,
+    copyMs,
+    afterLoadMs,
+    swapMs,
+    plainCopyMs: plainMs,
+    copyRatio: copyMs / plainMs,
+    totalRatio: frameworkMs / plainMs,
+  };
+  console.log(
+    `load into PostgreSQL: framework ${(frameworkMs / 1000).toFixed(2)} s (COPY ${(copyMs / 1000).toFixed(2)} s, keys/indexes/ANALYZE ${(afterLoadMs / 1000).toFixed(2)} s, swap ${swapMs.toFixed(0)} ms)` +
+      `  · plain COPY of the same CSV ${(plainMs / 1000).toFixed(2)} s  · COPY ratio ${load.copyRatio.toFixed(3)}, with indexes ${load.totalRatio.toFixed(3)}\n`,
+  );
+  return load;
+}
+
 await ensureDemo();
-const configPath = join(dir, 'vitrina.config.json');
+let configPath = join(dir, 'vitrina.config.json');
+let load;
+if (args.postgres) {
+  load = await loadPostgres(args.postgres);
+  // The connector takes its URL (a secret) only from the environment.
+  process.env.VITRINA_BENCH_PG_URL = args.postgres;
+  const config = JSON.parse(await (await import('node:fs/promises')).readFile(configPath, 'utf8'));
+  config.plugins = ['@vitrina/plugin-postgres'];
+  config.sources = { crm: { plugin: 'postgres', url: { env: 'VITRINA_BENCH_PG_URL' }, schema: 'vitrina_demo' } };
+  configPath = join(dir, 'vitrina.postgres.config.json');
+  await writeFile(configPath, `${JSON.stringify(config, null, 2)}\n`);
+}
 const resolveFrom = [join(root, 'cli')];
 // Uncached: cache TTL 0, so every call compiles and queries.
 const project = await openProject({ configPath, resolveFrom, now: () => NOW, overrides: { cache: { ttlSeconds: 0 } } });
@@ -86,7 +171,15 @@ source.query = (compiled, options) => {
 const raw = new Database(join(dir, 'data', 'crm.sqlite'), { readonly: true });
 raw.function('vitrina_local_time', { deterministic: true }, createLocalTimeFunction());
 const statements = new Map();
-const runRaw = (compiled) => {
+// The raw PostgreSQL side: one plain client with the session settings the connector's pool uses.
+let pgClient;
+if (args.postgres) {
+  pgClient = new pg.Client({ connectionString: args.postgres });
+  await pgClient.connect();
+  await pgClient.query("SET TimeZone = 'UTC'; SET search_path = vitrina_demo; SET default_transaction_read_only = on");
+}
+const runRaw = async (compiled) => {
+  if (pgClient) return (await pgClient.query({ text: compiled.sql, values: compiled.parameters })).rows;
   let stmt = statements.get(compiled.sql);
   if (!stmt) {
     stmt = raw.prepare(compiled.sql);
@@ -108,11 +201,11 @@ for (const reportId of reports) {
     }
     const sqls = [...captured];
     // Warm both sides once (page cache, prepared statements), then alternate measurements.
-    for (const c of sqls) runRaw(c);
+    for (const c of sqls) await runRaw(c);
     const [framework, hand] = await timeInterleaved(
       () => uncachedEngine.panel(reportId, panel.id, { now: NOW }),
-      () => {
-        for (const c of sqls) runRaw(c);
+      async () => {
+        for (const c of sqls) await runRaw(c);
       },
     );
     // A cached repeat is what the next viewer of the same dashboard gets: measured on its own,
@@ -146,6 +239,8 @@ const totalFw = ok.reduce((s, r) => s + r.frameworkMs, 0);
 const totalRaw = ok.reduce((s, r) => s + r.rawMs, 0);
 const summary = {
   scale: args.scale,
+  database: args.postgres ? 'postgres' : 'sqlite',
+  ...(load && { load }),
   panels: ok.length,
   failed: rows.filter((r) => r.error).map((r) => `${r.report}/${r.panel}: ${r.error}`),
   frameworkMs: totalFw,
@@ -161,5 +256,6 @@ console.log(
 for (const f of summary.failed) console.log(`FAILED ${f}`);
 if (args.json) await writeFile(args.json, `${JSON.stringify({ summary, rows }, null, 2)}\n`);
 raw.close();
+await pgClient?.end();
 await project.close();
 await cachedProject.close();

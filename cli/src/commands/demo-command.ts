@@ -1,12 +1,14 @@
 /**
  * @module `vitrina demo`: generates the demo CRM (seeded, deterministic) with the executive report
- * pack, then renders the executive overview. Serving the dashboards comes with the HTTP server.
+ * pack, optionally copies it into PostgreSQL (`--postgres <url>`), then renders the executive
+ * overview. Serving the dashboards comes with the HTTP server.
  */
 import { existsSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { formatValue, isPanelError, openProject, VitrinaError } from '@vitrina/core';
 import { PLUGIN_RESOLVE_FROM, SHIPPED_DEFINITIONS_DIR } from '../cli-paths.js';
 import { generateDemoCrm } from '../demo/generate-demo-crm.js';
+import { DEMO_PG_SCHEMA, loadDemoIntoPostgres } from '../demo/load-demo-into-postgres.js';
 import { EXIT_OK, EXIT_USER_ERROR } from '../output/exit-codes.js';
 import { createProgress } from '../output/progress-bar.js';
 import { scaffoldProject } from './scaffold-project.js';
@@ -17,13 +19,27 @@ export interface DemoOptions {
   seed: string;
   today?: string;
   serve: boolean;
+  /** postgres:// URL: load the demo there and point the config's `crm` source at it. */
+  postgres?: string;
 }
 
-function summarize(value: unknown): string {
-  if (typeof value === 'number')
-    return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 3 });
-  return String(value);
+/** The connector reads the URL (a secret) from this variable; the config only names it. */
+export const DEMO_PG_URL_VARIABLE = 'VITRINA_DEMO_PG_URL';
+
+/** The URL with its password replaced, for printing. */
+export function maskPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '****';
+    return parsed.toString();
+  } catch {
+    // Not parseable (the loader will say why): still never print what may be a password.
+    return url.replace(/:[^:@/]*@/, ':****@');
+  }
 }
+
+/** Single-quoted for a POSIX shell. */
+const shellQuote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
 
 export async function demoCommand(options: DemoOptions): Promise<number> {
   if (options.scale !== 'small' && options.scale !== 'large')
@@ -32,6 +48,11 @@ export async function demoCommand(options: DemoOptions): Promise<number> {
   if (!Number.isInteger(seed)) throw new VitrinaError('USAGE', `--seed must be an integer, not '${options.seed}'`);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new VitrinaError('USAGE', `--today must be YYYY-MM-DD, not '${today}'`);
+  const pgUrl = options.postgres;
+  if (pgUrl !== undefined && !/^postgres(ql)?:\/\/./.test(pgUrl))
+    throw new VitrinaError('USAGE', '--postgres must be a postgres:// URL', {
+      hint: 'e.g. --postgres postgres://user:password@localhost:5432/crm',
+    });
   const dir = resolve(options.dir);
   if (existsSync(join(dir, 'report-definitions'))) rmSync(join(dir, 'report-definitions'), { recursive: true, force: true });
   scaffoldProject({
@@ -40,6 +61,12 @@ export async function demoCommand(options: DemoOptions): Promise<number> {
     locale: 'ru',
     currency: 'RUB',
     dataFile: 'data/crm.sqlite',
+    ...(pgUrl !== undefined && {
+      source: {
+        plugin: '@vitrina/plugin-postgres',
+        options: { plugin: 'postgres', url: { env: DEMO_PG_URL_VARIABLE }, schema: DEMO_PG_SCHEMA },
+      },
+    }),
     definitionsFrom: SHIPPED_DEFINITIONS_DIR,
     overwrite: true,
   });
@@ -55,6 +82,29 @@ export async function demoCommand(options: DemoOptions): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const counts = Object.entries(summary.counts).map(([t, n]) => `${t} ${n.toLocaleString('en-US')}`);
   progress.finish(`Demo CRM (${options.scale}, seed ${seed}, today ${today}) generated in ${seconds} s: ${counts.join(', ')}`);
+  if (pgUrl !== undefined) {
+    const loading = createProgress();
+    const summary = await loadDemoIntoPostgres({
+      file: join(dir, 'data', 'crm.sqlite'),
+      url: pgUrl,
+      onProgress: (p) => loading.update(p.table, p.done, p.total),
+    }).catch((error: unknown) => {
+      loading.finish('');
+      throw new VitrinaError('USAGE', `loading the demo into ${maskPassword(pgUrl)} failed: ${(error as Error).message}`, {
+        hint: 'check the URL, that the server runs, and that the user may create schemas in that database',
+        cause: error,
+      });
+    });
+    const { copyMs, afterLoadMs } = summary.timings;
+    loading.finish(
+      `Loaded into PostgreSQL schema ${DEMO_PG_SCHEMA} (COPY ${(copyMs / 1000).toFixed(1)} s, indexes and ANALYZE ${(afterLoadMs / 1000).toFixed(1)} s)`,
+    );
+    // The render below runs in this process; later commands need the variable from the user's shell.
+    process.env[DEMO_PG_URL_VARIABLE] = pgUrl;
+    process.stdout.write(
+      `Before other commands: export ${DEMO_PG_URL_VARIABLE}=${shellQuote(maskPassword(pgUrl))}  (with the real password)\n`,
+    );
+  }
   process.stdout.write(`Project: ${relative(process.cwd(), dir) || '.'}\n`);
   if (!options.serve) return EXIT_OK;
 

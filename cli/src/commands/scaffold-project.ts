@@ -11,6 +11,8 @@ export interface ScaffoldOptions {
   locale: 'en' | 'ru';
   currency: string;
   dataFile: string;
+  /** Replaces the SQLite source `crm` on `dataFile` (e.g. the demo on PostgreSQL), with its plugin package. */
+  source?: { plugin: string; options: Record<string, unknown> };
   /** Definitions to copy (their `$schema` is pointed at the project's schemas folder). */
   definitionsFrom?: string;
   extraDefinitions?: Record<string, unknown>;
@@ -29,8 +31,8 @@ export function scaffoldProject(options: ScaffoldOptions): void {
     copyFileSync(join(SCHEMAS_DIR, name), join(options.dir, 'schemas', name));
   const config = {
     $schema: './schemas/config.schema.json',
-    plugins: ['@vitrina/plugin-sqlite'],
-    sources: { crm: { plugin: 'sqlite', file: options.dataFile } },
+    plugins: [options.source?.plugin ?? '@vitrina/plugin-sqlite'],
+    sources: { crm: options.source?.options ?? { plugin: 'sqlite', file: options.dataFile } },
     definitions: 'report-definitions',
     timezone: options.timezone,
     locale: options.locale,

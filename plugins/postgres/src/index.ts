@@ -12,5 +12,6 @@ export default defineConnector<PostgresOptions>({
   create: (options, context) => new PostgresSource(options, context),
 });
 
+export { type CopyTable, copyRows, type LoadSchemaOptions, type LoadSchemaSummary, loadSchemaWithCopy } from './load-schema-with-copy.js';
 export type { PostgresOptions, SslMode } from './postgres-options.js';
 export { PostgresSource } from './postgres-source.js';
