@@ -18,15 +18,25 @@ function abortError(signal: AbortSignal): VitrinaError {
   return new VitrinaError('ABORTED', 'the query was cancelled', { cause: signal.reason });
 }
 
+/** How often a cancel is sent again while the statement still runs. */
+const RESEND_CANCEL_MS = 100;
+
 /**
- * Sends the protocol's cancel request, waits (bounded) for the statement to end, then closes the
+ * Sends the protocol's cancel request, again every 100 ms while the statement runs (a cancel that
+ * arrives before the server has started the statement is ignored by the server, so one request can
+ * be lost right after sending), waits (bounded) for the statement to end, then closes the
  * connection rather than reusing it: a cancel that reaches the server late must not hit the next
  * query of whoever would get this connection from the pool.
  */
 function cancel(client: PooledClient, running: Promise<unknown>, log: ConnectorLogger): void {
+  let done = false;
   const settled = running.then(
-    () => {},
-    () => {},
+    () => {
+      done = true;
+    },
+    () => {
+      done = true;
+    },
   );
   const target: CancelTarget | undefined =
     client.processID && client.secretKey !== null && client.secretKey !== undefined
@@ -38,10 +48,18 @@ function cancel(client: PooledClient, running: Promise<unknown>, log: ConnectorL
           ssl: client.ssl as CancelTarget['ssl'],
         }
       : undefined;
-  const sent = target ? sendCancelRequest(target) : Promise.reject(new Error('the server sent no cancel key'));
-  sent
+  const deadline = Date.now() + SETTLE_AFTER_CANCEL_MS;
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+  const loop = async () => {
+    if (!target) throw new Error('the server sent no cancel key');
+    while (!done && Date.now() < deadline) {
+      await sendCancelRequest(target);
+      await Promise.race([settled, pause(RESEND_CANCEL_MS)]);
+    }
+  };
+  loop()
     .catch((error: Error) => log.warn('could not cancel a PostgreSQL query; closing its connection', { error: error.message }))
-    .then(() => Promise.race([settled, new Promise((resolve) => setTimeout(resolve, SETTLE_AFTER_CANCEL_MS).unref())]))
+    .then(() => Promise.race([settled, pause(Math.max(0, deadline - Date.now()))]))
     .finally(() => client.release(true));
 }
 

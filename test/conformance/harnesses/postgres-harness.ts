@@ -77,11 +77,4 @@ export const postgresHarness: ConnectorHarness = {
       },
     };
   },
-  skips: {
-    'cancellation-early':
-      'connector bug: a query aborted within ~20 ms of being sent keeps running at the server until statement_timeout (30 s), ' +
-      'even when pg_stat_activity already shows it active: the one CancelRequest of runCancellable ' +
-      '(plugins/postgres/src/cancellable-query.ts) is lost, and closing the connection 2 s later does not stop a running ' +
-      'statement; aborts 50 ms or more after the start stop it every time (cancellation-server)',
-  },
 };
