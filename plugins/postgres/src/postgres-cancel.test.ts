@@ -5,27 +5,18 @@
 import { RuntimeSource } from '@vitrina/core';
 import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sourceOpener } from '../../../test/support/open-test-source.js';
 import { createTestDatabase, runSql, type TestDatabase } from '../../../test/support/postgres-cluster.js';
 import connector from './index.js';
 
-const log = { debug() {}, info() {}, warn() {} };
-const sources: RuntimeSource[] = [];
-function open(options: Record<string, unknown>): RuntimeSource {
-  const source = RuntimeSource.create(
-    'crm',
-    connector,
-    connector.create(options as never, { sourceName: 'crm', projectDir: '/', timezone: 'UTC', log }),
-  );
-  sources.push(source);
-  return source;
-}
+const open = sourceOpener(connector);
 
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase('pg_cancel');
 });
 afterAll(async () => {
-  await Promise.all(sources.map((s) => s.destroy()));
+  await open.destroyAll();
   await db.drop();
 });
 

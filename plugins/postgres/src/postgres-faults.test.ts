@@ -6,6 +6,7 @@
 import { RuntimeSource } from '@vitrina/core';
 import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sourceOpener } from '../../../test/support/open-test-source.js';
 import {
   createTestDatabase,
   type PrivateServer,
@@ -15,19 +16,9 @@ import {
 } from '../../../test/support/postgres-cluster.js';
 import connector from './index.js';
 
-const log = { debug() {}, info() {}, warn() {} };
-const sources: RuntimeSource[] = [];
-function open(options: Record<string, unknown>): RuntimeSource {
-  const source = RuntimeSource.create(
-    'crm',
-    connector,
-    connector.create(options as never, { sourceName: 'crm', projectDir: '/', timezone: 'UTC', log }),
-  );
-  sources.push(source);
-  return source;
-}
+const open = sourceOpener(connector);
+afterAll(() => open.destroyAll());
 const one = CompiledQuery.raw('select 1 as one');
-afterAll(() => Promise.all(sources.map((s) => s.destroy())));
 
 describe('configuration faults', () => {
   let db: TestDatabase;

@@ -5,20 +5,11 @@
 import { RuntimeSource, VitrinaError } from '@vitrina/core';
 import { CompiledQuery, type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sourceOpener } from '../../../test/support/open-test-source.js';
 import { createTestDatabase, runSql, type TestDatabase } from '../../../test/support/postgres-cluster.js';
 import connector from './index.js';
 
-const log = { debug() {}, info() {}, warn() {} };
-const sources: RuntimeSource[] = [];
-function open(options: Record<string, unknown>): RuntimeSource {
-  const source = RuntimeSource.create(
-    'crm',
-    connector,
-    connector.create(options as never, { sourceName: 'crm', projectDir: '/', timezone: 'UTC', log }),
-  );
-  sources.push(source);
-  return source;
-}
+const open = sourceOpener(connector);
 const query = (source: RuntimeSource, text: string, parameters: unknown[] = []) => source.query(CompiledQuery.raw(text, parameters));
 
 let db: TestDatabase;
@@ -35,7 +26,7 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  await Promise.all(sources.map((s) => s.destroy()));
+  await open.destroyAll();
   await db.drop();
 });
 
@@ -46,7 +37,12 @@ describe('PostgreSQL connector', () => {
       RuntimeSource.create(
         'x',
         connector,
-        connector.create({ url: db.url } as never, { sourceName: 'x', projectDir: '/', timezone: 'UTC', log }),
+        connector.create({ url: db.url } as never, {
+          sourceName: 'x',
+          projectDir: '/',
+          timezone: 'UTC',
+          log: { debug() {}, info() {}, warn() {} },
+        }),
       ).capabilities,
     ).toMatchObject({
       supportsConcurrentQueries: true,
