@@ -2,7 +2,6 @@
  * Cancellation and the connection pool: an aborted or timed-out query stops on the server, not
  * only in Vitrina; when every connection is busy a query waits its turn, for a bounded time.
  */
-import { RuntimeSource } from '@vitrina/core';
 import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceOpener } from '../../../test/support/open-test-source.js';

@@ -3,7 +3,6 @@
  * is down or restarts (the source recovers by itself), a wrong password, an unknown database, a
  * missing table.
  */
-import { RuntimeSource } from '@vitrina/core';
 import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceOpener } from '../../../test/support/open-test-source.js';

@@ -3,7 +3,6 @@
  * 127.0.0.1: `require` encrypts without checking, `verify-ca` checks the signer, `verify-full`
  * the signer and the host name. Cancelling works over TLS too.
  */
-import { RuntimeSource } from '@vitrina/core';
 import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceOpener } from '../../../test/support/open-test-source.js';
