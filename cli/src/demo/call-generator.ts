@@ -1,7 +1,7 @@
 /** @module Telephony call-detail records: the high-volume table behind heatmaps and answer-rate reports. */
 import type { OpenTable } from './bulk-insert.js';
 import type { ClientBook } from './client-book.js';
-import { DAY_SECONDS, type DemoCalendar } from './demo-calendar.js';
+import type { DemoCalendar } from './demo-calendar.js';
 import { createManagerRoster } from './manager-roster.js';
 import type { MonthlyActuals } from './monthly-actuals.js';
 import type { OrgModel } from './org-generator.js';
@@ -46,9 +46,7 @@ export function generateCalls(
     const count = perDay[day] ?? 0;
     roster.setDay(day);
     const month = calendar.monthOf(day);
-    const seconds = new Int32Array(count);
-    for (let k = 0; k < count; k++) seconds[k] = day * DAY_SECONDS + calendar.workSecond(rng, day);
-    seconds.sort();
+    const seconds = calendar.workSeconds(rng, day, count);
     const rows: unknown[][] = [];
     for (const started of seconds) {
       const manager = roster.pick(rng);

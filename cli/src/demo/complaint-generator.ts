@@ -2,7 +2,7 @@
 import type { OpenTable } from './bulk-insert.js';
 import type { ClientBook } from './client-book.js';
 import { firstReachable } from './deal-generator.js';
-import { DAY_SECONDS, type DemoCalendar } from './demo-calendar.js';
+import type { DemoCalendar } from './demo-calendar.js';
 import { cumulative, SeededRandom } from './seeded-random.js';
 
 const CATEGORIES = ['delivery', 'quality', 'billing', 'service'] as const;
@@ -20,9 +20,7 @@ export function generateComplaints(seed: number, calendar: DemoCalendar, book: C
   let id = 0;
   for (let day = 0; day <= today; day++) {
     const count = perDay[day] ?? 0;
-    const seconds = new Int32Array(count);
-    for (let k = 0; k < count; k++) seconds[k] = day * DAY_SECONDS + calendar.workSecond(rng, day);
-    seconds.sort();
+    const seconds = calendar.workSeconds(rng, day, count);
     for (const created of seconds) {
       id++;
       const existing = book.createdBy(day);

@@ -65,9 +65,7 @@ export function generateDeals(
   for (let day = 0; day <= today; day++) {
     ledger.firstOfDay[day] = id + 1;
     const count = perDay[day] ?? 0;
-    const seconds = new Int32Array(count);
-    for (let k = 0; k < count; k++) seconds[k] = day * DAY_SECONDS + calendar.workSecond(rng, day);
-    seconds.sort();
+    const seconds = calendar.workSeconds(rng, day, count);
     for (const created of seconds) {
       id++;
       const client = pickClient(rng, book, day, today);

@@ -52,6 +52,8 @@ export interface DemoCalendar {
   timestamp(second: number): string;
   /** A second of the day drawn from the working-hours profile of that day. */
   workSecond(rng: SeededRandom, day: number): number;
+  /** `count` working-hours instants of `day` (seconds since day 0), in time order. */
+  workSeconds(rng: SeededRandom, day: number, count: number): Int32Array;
   /** Splits `total` rows over days 0..todayIndex in proportion to `weights`, summing exactly to `total`. */
   spread(total: number, weights?: Float64Array): Int32Array;
 }
@@ -94,6 +96,10 @@ export function createDemoCalendar(today: string): DemoCalendar {
 
   const dayString = (day: number): string => dayStrings[day] ?? new Date(startMs + day * DAY_MS).toISOString().slice(0, 10);
   const weekday = (day: number): number => weekdays[day] ?? (new Date(startMs + day * DAY_MS).getUTCDay() + 6) % 7;
+  const workSecond = (rng: SeededRandom, day: number): number => {
+    const hour = rng.weighted(weekday(day) >= 5 ? weekendHours : weekdayHours);
+    return hour * 3600 + Math.floor(rng.next() * 3600);
+  };
   return {
     todayIndex,
     nowSecond: (todayIndex + 1) * DAY_SECONDS - 1,
@@ -109,9 +115,11 @@ export function createDemoCalendar(today: string): DemoCalendar {
       const mm = Math.floor((s % 3600) / 60);
       return `${dayString(day)} ${PAD2[hh]}:${PAD2[mm]}:${PAD2[s % 60]}`;
     },
-    workSecond(rng, day) {
-      const hour = rng.weighted(weekday(day) >= 5 ? weekendHours : weekdayHours);
-      return hour * 3600 + Math.floor(rng.next() * 3600);
+    workSecond,
+    workSeconds(rng, day, count) {
+      const seconds = new Int32Array(count);
+      for (let k = 0; k < count; k++) seconds[k] = day * DAY_SECONDS + workSecond(rng, day);
+      return seconds.sort();
     },
     spread(total, weights = dayWeights) {
       const counts = new Int32Array(weights.length);
