@@ -112,13 +112,67 @@ export interface RowBatch {
 }
 
 /**
+ * Bad input policy of a row source: `strict` fails the load naming file, line and column (the
+ * previous extract keeps serving); `skip` counts bad rows, reports the first ones and loads the rest.
+ */
+export type BadRowPolicy = 'strict' | 'skip';
+
+/** One rejected row, reported with where it came from. */
+export interface BadRow {
+  file: string;
+  line: number;
+  column?: string;
+  reason: string;
+}
+
+/**
+ * The extract being built, handed to {@link RowSource.load}. The plugin writes DuckDB SQL (its own
+ * code, never text from a request) so it can use DuckDB's native readers (`read_csv`) at full speed.
+ * Everything written here becomes visible to readers only when the load finishes successfully.
+ */
+export interface ExtractTarget {
+  /** `full`: the extract is empty and every table is (re)created. `append`: the previous extract's
+   * tables are present; add only what is new since `state`. */
+  readonly mode: 'full' | 'append';
+  /** What the previous successful load returned as `state` (cursors per file, fingerprints). */
+  readonly state?: Record<string, unknown>;
+  /** Scratch folder for the load (removed afterwards), e.g. for a file transcoded to UTF-8. */
+  readonly tempDir: string;
+  /** Runs one DuckDB statement with positional parameters (`$1`, `$2`, …). */
+  run(sql: string, params?: unknown[]): Promise<void>;
+  /** Runs one DuckDB query and returns its rows as plain JSON-safe objects (BIGINT → number). */
+  all(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+  /** Appends rows parsed in JavaScript to an existing table through DuckDB's appender. */
+  append(table: string, batches: AsyncIterable<RowBatch>): Promise<number>;
+  /** Progress for `vitrina ingest` (rows done, rows or bytes expected when known). */
+  progress(done: number, total?: number, unit?: 'rows' | 'bytes'): void;
+  /** Reports a rejected row under the `skip` policy (the core counts them and keeps the first ones). */
+  badRow(row: BadRow): void;
+}
+
+/** What a load reports back; `state` is handed to the next load as `ExtractTarget.state`. */
+export interface LoadOutcome {
+  rows: number;
+  /** `skipped`: nothing changed since the previous load (same fingerprint); the extract is kept. */
+  status?: 'loaded' | 'appended' | 'skipped';
+  state?: Record<string, unknown>;
+}
+
+/**
  * A source that yields rows (CSV files, call logs). The core loads it into a DuckDB extract and
- * queries the extract like any SQL source.
+ * queries the extract like any SQL source. Implement `load` (fast: DuckDB SQL such as `read_csv`
+ * into the target), `read` (rows parsed in JavaScript, appended by the core), or both.
  */
 export interface RowSource extends SourceLifecycle {
   kind: 'rows';
   introspect(options: CallOptions): Promise<TableInfo[]>;
-  read(request: ReadRequest, options: CallOptions): AsyncIterable<RowBatch>;
+  read?(request: ReadRequest, options: CallOptions): AsyncIterable<RowBatch>;
+  /**
+   * Fills the extract being built. Called with `mode: 'append'` when the previous extract can be
+   * extended (the plugin decides from `state`, and may return `status: 'loaded'` after recreating
+   * its tables instead); throw a VitrinaError naming file/line/column for `strict` bad input.
+   */
+  load?(target: ExtractTarget, options: CallOptions): Promise<LoadOutcome>;
   /** Fingerprint of the underlying files/offsets: the core reloads only when it changes. */
   version(options: CallOptions): Promise<string>;
 }

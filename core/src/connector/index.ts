@@ -1,6 +1,8 @@
 /** @module The connector contract for plugin authors: types, capabilities, `defineConnector`. */
 export { type ConnectorCapabilities, DEFAULT_CAPABILITIES, resolveCapabilities } from './capabilities.js';
 export type {
+  BadRow,
+  BadRowPolicy,
   CallOptions,
   ColumnInfo,
   ConnectorContext,
@@ -8,6 +10,8 @@ export type {
   ConnectorLogger,
   HealthResult,
   JsonSchemaObject,
+  ExtractTarget,
+  LoadOutcome,
   LogicalType,
   ReadRequest,
   RowBatch,

@@ -1,0 +1,91 @@
+/**
+ * @module The contract between the server that renders a dashboard page and the browser code that
+ * draws it. The server embeds one `DashboardState` as JSON in the page
+ * (`<script type="application/json" id="vitrina-state">`, with `<` escaped as `\u003c`) and loads
+ * the client bundle, which calls `mountDashboard(document, state)`. The same state, with the
+ * assets inlined, makes the static HTML export and the page Chromium prints to PDF.
+ *
+ * DOM skeleton the server renders (the client fills it, never replaces it):
+ * - `form#vt-filters` with one `[data-parameter="<id>"]` control per parameter; plain GET form, so
+ *   filters work without JavaScript too. The client intercepts changes.
+ * - `.vt-grid` holding one `section.vt-panel[data-panel="<id>"][data-type="<type>"]` per panel, in
+ *   definition order, each with `.vt-panel-title`, optional `.vt-panel-description` and an empty
+ *   `.vt-panel-body`; `style="--vt-span: <width>"` carries the 12-column width.
+ * - `[data-role="as-of"]` shows when the data was read; `[data-role="locale"]` switches language.
+ *
+ * Events the client emits on `document` (browser tests and the PDF printer wait on them):
+ * - `vitrina:panel-rendered` with `detail: { panel, ok }` after a panel finished drawing (ECharts
+ *   `finished`, or the table/KPI DOM is in place, or its error is shown);
+ * - `vitrina:rendered` once every panel of the current parameter set has reported.
+ * The client also sets `document.documentElement.dataset.vitrinaState` to `loading` | `ready`.
+ */
+import type { DrillDefinition, LocalizedPanelType } from './dashboard-types.js';
+
+export type { DrillDefinition, LocalizedPanelType };
+
+export interface DashboardState {
+  report: {
+    id: string;
+    title: string;
+    description?: string;
+    tags?: string[];
+    /** Auto-refresh interval from the definition (`refresh`), seconds; absent = no refresh. */
+    refreshSeconds?: number;
+  };
+  locale: 'en' | 'ru';
+  /** UI strings the client needs, already in `locale` (keys under `client.*` in i18n/messages). */
+  messages: Record<string, string>;
+  /** Reporting time zone, for formatting timestamps. */
+  timezone: string;
+  /** ECharts theme name registered by `/assets/themes/<theme>/echarts-theme.json`. */
+  theme: string;
+  /** The filter bar, in definition order. */
+  parameters: ParameterView[];
+  /** The request's parameters as they appear in the URL (what to put back in it). */
+  query: Record<string, string | string[]>;
+  panels: PanelView[];
+  /**
+   * Results already computed by the server, keyed by panel id (same JSON as
+   * `GET /api/reports/:id/panels/:panel`). A panel missing here is fetched by the client.
+   */
+  results: Record<string, unknown>;
+  /** When the results were read (ISO 8601). */
+  dataAsOf: string;
+  /** URL templates; `{report}`, `{panel}`, `{parameter}` are replaced, the query string appended. */
+  api: { panel: string; options: string; dashboard: string };
+  /** True in the static export: no API, no refresh, filters disabled. */
+  static?: boolean;
+}
+
+export interface ParameterView {
+  id: string;
+  type: 'period' | 'select' | 'breakdown' | 'number' | 'text' | 'boolean';
+  label: string;
+  /** Current value as written in the URL (period text such as `this_month` or `2024-01-01..2024-01-31`). */
+  value: string | string[] | null;
+  multiple?: boolean;
+  required?: boolean;
+  /** period: the presets offered, labelled. */
+  presets?: { value: string; label: string }[];
+  /** select/breakdown: the options, labelled (select options may also be fetched from `api.options`). */
+  options?: { value: string; label: string }[];
+  /** For a period: the resolved range shown next to the picker. */
+  resolved?: { start: string; end: string; label: string };
+}
+
+export interface PanelView {
+  id: string;
+  type: LocalizedPanelType;
+  title?: string;
+  description?: string;
+  /** 1–12 columns of the grid; phones stack panels (KPIs first). */
+  width: number;
+  height: 's' | 'm' | 'l';
+  horizontal?: boolean;
+  donut?: boolean;
+  /** Table page size. */
+  pageSize?: number;
+  drill?: DrillDefinition;
+  /** Which result column a drill-down reads (the first dimension). */
+  drillColumn?: string;
+}
