@@ -34,5 +34,6 @@ export {
   type ResultColumn,
   type ResultSet,
 } from './result/result-set.js';
+export { type ConnectorContextOptions, connectorContext } from './source/connector-context.js';
 export { RuntimeSource } from './source/runtime-source.js';
 export { localTimestampOf } from './util/time-zone.js';

@@ -1,5 +1,5 @@
 /** @module Guarded sources built straight from a connector, for connector tests. */
-import { type ConnectorDefinition, RuntimeSource } from '@vitrina/core';
+import { type ConnectorDefinition, connectorContext, RuntimeSource } from '@vitrina/core';
 
 const silent = { debug() {}, info() {}, warn() {} };
 
@@ -16,7 +16,7 @@ export function sourceOpener(connector: ConnectorDefinition<never>): SourceOpene
     const source = RuntimeSource.create(
       'crm',
       connector,
-      connector.create(options as never, { sourceName: 'crm', projectDir: '/', timezone: 'UTC', log: silent }),
+      connector.create(options as never, connectorContext({ sourceName: 'crm', projectDir: '/', log: silent })),
     );
     sources.push(source);
     return source;

@@ -13,6 +13,8 @@ export interface ProjectConfig {
   sources: Record<string, SourceConfig>;
   definitions?: string;
   dataDir?: string;
+  /** Folders file connectors may read, relative to the project folder. Default: the project folder. */
+  dataFolders?: string[];
   timezone?: string;
   locale?: 'en' | 'ru';
   currency?: string;

@@ -49,6 +49,12 @@ export interface ConnectorContext {
   /** Reporting time zone (IANA) from the config. Default `UTC`. */
   timezone: string;
   log: ConnectorLogger;
+  /**
+   * Resolves a file path or glob from the source's options against the project folder and
+   * refuses (throws a VitrinaError naming the option) one outside the project's allowed data
+   * folders (config `dataFolders`; default: the project folder). File connectors must use it.
+   */
+  resolvePath(path: string, option: string): string;
 }
 
 export interface ConnectorLogger {
@@ -148,6 +154,11 @@ export interface ExtractTarget {
   progress(done: number, total?: number, unit?: 'rows' | 'bytes'): void;
   /** Reports a rejected row under the `skip` policy (the core counts them and keeps the first ones). */
   badRow(row: BadRow): void;
+  /**
+   * Runs one read-only SELECT on another source of the project (e.g. the CRM, to map phone
+   * extensions to managers) with bound `:name` parameters, through that source's guard.
+   */
+  querySource(source: string, sql: string, params?: Record<string, unknown>): Promise<Record<string, unknown>[]>;
 }
 
 /** What a load reports back; `state` is handed to the next load as `ExtractTarget.state`. */

@@ -10,9 +10,8 @@ import { messageOf, prune } from '../definition/schema-errors.js';
 import { pluginOptionsValidator } from '../definition/schema-registry.js';
 import { didYouMean, VitrinaError } from '../errors/index.js';
 import type { PluginSet } from '../plugins/plugin-loader.js';
+import { connectorContext } from './connector-context.js';
 import { RuntimeSource } from './runtime-source.js';
-
-const silentLogger: ConnectorLogger = { debug() {}, info() {}, warn() {} };
 
 export function createSources(
   config: ProjectConfig,
@@ -52,12 +51,16 @@ export function createSources(
         const [first, ...rest] = problems as [VitrinaError, ...VitrinaError[]];
         throw new VitrinaError(first.code, first.message, { ...first.location, hint: first.hint, problems: rest });
       }
-      const source = connector.create(resolved, {
-        sourceName: name,
-        projectDir: options.projectDir,
-        timezone: config.timezone ?? 'UTC',
-        log: options.log ?? silentLogger,
-      });
+      const source = connector.create(
+        resolved,
+        connectorContext({
+          sourceName: name,
+          projectDir: options.projectDir,
+          timezone: config.timezone,
+          log: options.log,
+          dataFolders: config.dataFolders,
+        }),
+      );
       sources.set(name, RuntimeSource.create(name, connector, source));
     } catch (error) {
       const e = error instanceof VitrinaError ? error : new VitrinaError('SOURCE_UNAVAILABLE', (error as Error).message, { cause: error });

@@ -2,7 +2,7 @@
  * The PostgreSQL connector on a real server: how it connects, that it only reads, the server-side
  * statement timeout, the values it returns, its health and its data version.
  */
-import { RuntimeSource, VitrinaError } from '@vitrina/core';
+import { connectorContext, RuntimeSource, VitrinaError } from '@vitrina/core';
 import { CompiledQuery, type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceOpener } from '../../../test/support/open-test-source.js';
@@ -37,12 +37,7 @@ describe('PostgreSQL connector', () => {
       RuntimeSource.create(
         'x',
         connector,
-        connector.create({ url: db.url } as never, {
-          sourceName: 'x',
-          projectDir: '/',
-          timezone: 'UTC',
-          log: { debug() {}, info() {}, warn() {} },
-        }),
+        connector.create({ url: db.url } as never, connectorContext({ sourceName: 'x', projectDir: '/' })),
       ).capabilities,
     ).toMatchObject({
       supportsConcurrentQueries: true,

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RuntimeSource } from '@vitrina/core';
+import { connectorContext, RuntimeSource } from '@vitrina/core';
 import Database from 'better-sqlite3';
 import { type CompiledQuery, type Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,7 +23,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const log = { debug() {}, info() {}, warn() {} };
 const open = (options: Record<string, unknown>) =>
-  RuntimeSource.create('crm', connector, connector.create(options as never, { sourceName: 'crm', projectDir: dir, timezone: 'UTC', log }));
+  RuntimeSource.create('crm', connector, connector.create(options as never, connectorContext({ sourceName: 'crm', projectDir: dir, log })));
 
 describe('SQLite connector', () => {
   it('declares itself by the contract', () => {
