@@ -10,7 +10,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // One throwaway PostgreSQL server for the whole run (or VITRINA_TEST_PG_URL); see test/support/.
-    globalSetup: ['test/support/postgres-global-setup.ts'],
+    // One throwaway PostgreSQL server for the whole run (or VITRINA_TEST_PG_URL), and a system
+    // Chromium (installed when missing) for browser and PDF tests; see test/support/.
+    globalSetup: ['test/support/postgres-global-setup.ts', 'test/support/chromium-global-setup.ts'],
   },
 });

@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   ABORTED: 'user',
   PANEL_NOT_FOUND: 'user',
   REPORT_NOT_FOUND: 'user',
+  CHROMIUM_MISSING: 'user',
   USAGE: 'user',
   INTERNAL: 'internal',
 } as const satisfies Record<string, 'user' | 'internal'>;
