@@ -1,0 +1,74 @@
+/**
+ * @module What a load remembers for the next one (`LoadOutcome.state`): the table plan and, per
+ * file, how far it was read with hashes of the first and last kilobyte there. The next load
+ * appends only when every known file is unchanged or has only grown past that point.
+ */
+import { createHash } from 'node:crypto';
+import type { CsvFile } from './csv-files.js';
+import type { CsvOptions } from './csv-options.js';
+import { endsWithNewline, hashRange, PROBE_BYTES } from './file-bytes.js';
+import type { TablePlan } from './table-plan.js';
+
+export interface FileState {
+  size: number;
+  mtimeMs: number;
+  encoding: string;
+  delimiter: string;
+  /** Newlines in the loaded bytes: line numbers of appended rows continue from here. */
+  lines: number;
+  head: string;
+  tail: string;
+  /** False when new bytes cannot be read as whole rows (no final newline, UTF-16, changed during the load). */
+  appendable: boolean;
+}
+
+export interface CsvState {
+  v: 1;
+  /** Hash of the options: any change in the config means a full reload. */
+  options: string;
+  plan: TablePlan;
+  /** The header cells of the first file: a new file joins the table only with the same header. */
+  header?: string[];
+  files: Record<string, FileState>;
+}
+
+export function optionsHash(options: CsvOptions): string {
+  const sorted = JSON.stringify(options, (_k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v,
+  );
+  return createHash('sha256').update(sorted).digest('hex').slice(0, 32);
+}
+
+export function readState(state: Record<string, unknown> | undefined, options: CsvOptions): CsvState | undefined {
+  const s = state as Partial<CsvState> | undefined;
+  return s?.v === 1 && s.options === optionsHash(options) && s.plan && s.files ? (s as CsvState) : undefined;
+}
+
+/** State of one file after its bytes up to `file.size` were loaded. */
+export async function fileState(
+  file: CsvFile,
+  format: { encoding: string; delimiter: string },
+  lines: number,
+  stable: boolean,
+): Promise<FileState> {
+  const { path, size } = file;
+  return {
+    size,
+    mtimeMs: file.mtimeMs,
+    encoding: format.encoding,
+    delimiter: format.delimiter,
+    lines,
+    head: await hashRange(path, 0, Math.min(PROBE_BYTES, size)),
+    tail: await hashRange(path, Math.max(0, size - PROBE_BYTES), size),
+    appendable: stable && !format.encoding.startsWith('utf-16') && (await endsWithNewline(path, size)),
+  };
+}
+
+/** What changed in one file since its state: nothing, new bytes at the end only, or anything else. */
+export async function fileChange(file: CsvFile, known: FileState): Promise<'same' | 'grown' | 'changed'> {
+  if (file.size === known.size && file.mtimeMs === known.mtimeMs) return 'same';
+  if (!known.appendable || file.size <= known.size) return 'changed';
+  const head = await hashRange(file.path, 0, Math.min(PROBE_BYTES, known.size));
+  const tail = await hashRange(file.path, Math.max(0, known.size - PROBE_BYTES), known.size);
+  return head === known.head && tail === known.tail ? 'grown' : 'changed';
+}
