@@ -25,6 +25,9 @@ export const ERROR_CODES = {
   PANEL_NOT_FOUND: 'user',
   REPORT_NOT_FOUND: 'user',
   CHROMIUM_MISSING: 'user',
+  BUSY: 'user',
+  RENDER_FAILED: 'user',
+  RENDER_TIMEOUT: 'user',
   USAGE: 'user',
   INTERNAL: 'internal',
 } as const satisfies Record<string, 'user' | 'internal'>;
