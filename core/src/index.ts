@@ -15,6 +15,14 @@ export type * from './definition/report-definition.js';
 export { configSchema, reportSchema } from './definition/schema-registry.js';
 export { type EngineOptions, type RenderRequest, ReportEngine, type ReportOutput } from './engine/report-engine.js';
 export * from './errors/index.js';
+export type {
+  BadRowSummary,
+  ExtractManifest,
+  ExtractRegistry,
+  LoadProgress,
+  LoadReport,
+  RefreshOptions,
+} from './extract/extract-types.js';
 export { type FormatOptions, formatValue } from './i18n/format-value.js';
 export { LOCALES, type Locale } from './i18n/messages.js';
 export { checkColumns } from './project/check-columns.js';

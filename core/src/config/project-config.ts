@@ -4,6 +4,8 @@ export interface SourceConfig {
   plugin: string;
   mode?: 'live' | 'extract';
   timeoutSeconds?: number;
+  /** Extract sources: check interval for background refresh, e.g. `15m` (s, m, h, d). */
+  refresh?: string;
   [option: string]: unknown;
 }
 
@@ -30,6 +32,6 @@ export interface ProjectConfig {
 }
 
 /** Keys of a source block the core owns; the rest are the connector's options. */
-export const CORE_SOURCE_KEYS = ['plugin', 'mode', 'timeoutSeconds'] as const;
+export const CORE_SOURCE_KEYS = ['plugin', 'mode', 'timeoutSeconds', 'refresh'] as const;
 
 export const CONFIG_FILE_NAME = 'vitrina.config.json';

@@ -107,6 +107,11 @@ export interface ReadRequest {
   columns?: string[];
   /** Only rows after this offset/cursor returned by a previous read (incremental append). */
   after?: string;
+  /**
+   * Reports a rejected row under the `skip` policy; the core counts them and keeps the first ones
+   * for `vitrina ingest`. Set by the core when it loads the extract; call it as `request.badRow?.(…)`.
+   */
+  badRow?(row: BadRow): void;
 }
 
 /** A batch of rows, in the order of `columns`. */

@@ -8,8 +8,13 @@ import { type LoadedConfig, loadConfig } from '../config/load-config.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import type { ConnectorLogger } from '../connector/connector-types.js';
 import { type DefinitionSet, loadDefinitionDir } from '../definition/definition-loader.js';
+import { keepLastGood } from '../definition/keep-last-good.js';
 import { ReportEngine } from '../engine/report-engine.js';
 import { VitrinaError } from '../errors/index.js';
+import { createExtractRegistry } from '../extract/extract-registry.js';
+import type { ExtractSource } from '../extract/extract-source.js';
+import type { ExtractRegistry } from '../extract/extract-types.js';
+import { parseRefreshInterval } from '../extract/refresh-interval.js';
 import { loadPlugins, type PluginSet } from '../plugins/plugin-loader.js';
 import { createSources } from '../source/create-sources.js';
 import type { RuntimeSource } from '../source/runtime-source.js';
@@ -32,8 +37,14 @@ export interface Project extends LoadedConfig {
   definitions: DefinitionSet;
   definitionsDir: string;
   engine: ReportEngine;
+  /**
+   * Sources queried through a DuckDB extract: load them (`refresh`), or keep them fresh in the
+   * background (`startBackgroundRefresh`, which `serve` calls).
+   */
+  extracts: ExtractRegistry;
   /** Problems of plugins and sources (definition problems are in `definitions.problems`). */
   problems: VitrinaError[];
+  /** Reads the definitions folder again; a file that became invalid keeps its last valid version (`stale`). */
   reloadDefinitions(): DefinitionSet;
   close(): Promise<void>;
 }
@@ -55,11 +66,27 @@ export async function openProject(options: OpenProjectOptions = {}): Promise<Pro
   // File names in messages are relative to where Vitrina runs, so editors and terminals can open them.
   const cwd = options.cwd ?? process.cwd();
   const plugins = await loadPlugins(config.plugins ?? [], { projectDir: dir, resolveFrom: options.resolveFrom });
-  const sources = createSources(config, plugins, { projectDir: dir, log: options.log, env: options.env });
+  const extractSources = new Map<string, ExtractSource>();
+  const sources = createSources(config, plugins, { projectDir: dir, log: options.log, env: options.env, extracts: extractSources });
+  const refreshProblems: VitrinaError[] = [];
+  const intervals = new Map<string, number>();
+  for (const name of extractSources.keys()) {
+    const refresh = config.sources[name]?.refresh;
+    try {
+      if (refresh) intervals.set(name, parseRefreshInterval(refresh, name));
+    } catch (error) {
+      refreshProblems.push(error as VitrinaError);
+    }
+  }
+  const silent = { debug() {}, info() {}, warn() {} };
+  const extracts = createExtractRegistry(extractSources, intervals, options.log ?? silent);
   const definitionsDir = resolve(dir, config.definitions ?? 'report-definitions');
   const sourceNames = Object.keys(config.sources);
   let definitions = loadDefinitionDir(definitionsDir, { sourceNames }, cwd);
-  const raw: VitrinaError[] = plugins.failures.map((f) => withPointer(f.error, `/plugins/${(config.plugins ?? []).indexOf(f.spec)}`));
+  const raw: VitrinaError[] = [
+    ...refreshProblems,
+    ...plugins.failures.map((f) => withPointer(f.error, `/plugins/${(config.plugins ?? []).indexOf(f.spec)}`)),
+  ];
   for (const source of sources.values()) {
     if (source.loadError && !plugins.failures.some((f) => source.loadError?.cause === f.error)) raw.push(source.loadError);
   }
@@ -85,13 +112,17 @@ export async function openProject(options: OpenProjectOptions = {}): Promise<Pro
       return definitions;
     },
     engine,
+    extracts,
     problems,
     reloadDefinitions() {
-      definitions = loadDefinitionDir(definitionsDir, { sourceNames }, cwd);
+      // A file that turned invalid keeps its last valid version serving (hot reload in `serve`).
+      definitions = keepLastGood(definitions, loadDefinitionDir(definitionsDir, { sourceNames }, cwd));
       engine.clearCaches();
       return definitions;
     },
     async close() {
+      // Timers first, so no background load starts on a source being shut down.
+      await extracts.close();
       await Promise.allSettled([...sources.values()].map((s) => s.destroy()));
     },
   };

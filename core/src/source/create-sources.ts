@@ -3,12 +3,15 @@
  * missing, whose options are invalid or whose `create` throws becomes a broken source: unhealthy,
  * refusing queries, and harmless to the rest.
  */
+import { resolve } from 'node:path';
 import { CORE_SOURCE_KEYS, type ProjectConfig } from '../config/project-config.js';
 import { resolveSecrets } from '../config/resolve-secrets.js';
 import type { ConnectorLogger } from '../connector/connector-types.js';
 import { messageOf, prune } from '../definition/schema-errors.js';
 import { pluginOptionsValidator } from '../definition/schema-registry.js';
 import { didYouMean, VitrinaError } from '../errors/index.js';
+import { ExtractSource } from '../extract/extract-source.js';
+import { queryOtherSource } from '../extract/query-other-source.js';
 import type { PluginSet } from '../plugins/plugin-loader.js';
 import { connectorContext } from './connector-context.js';
 import { RuntimeSource } from './runtime-source.js';
@@ -16,9 +19,16 @@ import { RuntimeSource } from './runtime-source.js';
 export function createSources(
   config: ProjectConfig,
   plugins: PluginSet,
-  options: { projectDir: string; log?: ConnectorLogger; env?: NodeJS.ProcessEnv },
+  options: {
+    projectDir: string;
+    log?: ConnectorLogger;
+    env?: NodeJS.ProcessEnv;
+    /** Filled with the extract-backed sources (row sources and SQL sources in `"mode": "extract"`). */
+    extracts?: Map<string, ExtractSource>;
+  },
 ): Map<string, RuntimeSource> {
   const sources = new Map<string, RuntimeSource>();
+  const extractsDir = resolve(options.projectDir, config.dataDir ?? '.vitrina', 'extracts');
   for (const [name, block] of Object.entries(config.sources)) {
     try {
       const loaded = plugins.connectors.get(block.plugin);
@@ -61,7 +71,21 @@ export function createSources(
           dataFolders: config.dataFolders,
         }),
       );
-      sources.set(name, RuntimeSource.create(name, connector, source));
+      if (source.kind === 'rows' || block.mode === 'extract') {
+        // The plugin's source keeps its own guard (init once, errors naming it) for loading; the
+        // engine queries the extract, which DuckDB answers concurrently and can interrupt.
+        const extract = new ExtractSource({
+          source: name,
+          dir: extractsDir,
+          guard: RuntimeSource.create(name, connector, source),
+          raw: source,
+          querySource: (other, text, params) => queryOtherSource(sources, name, other, text, params),
+          log: options.log,
+        });
+        options.extracts?.set(name, extract);
+        const capabilities = { ...connector.capabilities, supportsConcurrentQueries: true, supportsCancellation: true };
+        sources.set(name, RuntimeSource.create(name, { name: connector.name, capabilities }, extract));
+      } else sources.set(name, RuntimeSource.create(name, connector, source));
     } catch (error) {
       const e = error instanceof VitrinaError ? error : new VitrinaError('SOURCE_UNAVAILABLE', (error as Error).message, { cause: error });
       const prefix = `source '${name}': `;

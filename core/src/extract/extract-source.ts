@@ -1,0 +1,106 @@
+/**
+ * @module The SQL source the engine sees for a row source (or a SQL source in `"mode": "extract"`):
+ * flavour `duckdb` over the source's extract, queried through the same compiler and guard as any
+ * SQL source. It is light: DuckDB loads (dynamic import) on first use, so `vitrina --help` and
+ * projects without extracts never pay for it.
+ */
+import type { CompiledQuery, Dialect } from 'kysely';
+import type { CallOptions, HealthResult, SqlSource, TableInfo } from '../connector/connector-types.js';
+import { VitrinaError } from '../errors/index.js';
+import type { ExtractInput, ExtractStore } from './extract-store.js';
+import type { LoadReport, RefreshOptions } from './extract-types.js';
+
+type Engine = typeof import('./index.js');
+
+export class ExtractSource implements SqlSource {
+  readonly kind = 'sql' as const;
+  readonly flavor = 'duckdb' as const;
+  #engine: Engine | undefined;
+  #store: ExtractStore | undefined;
+  #dialect: Dialect | undefined;
+
+  constructor(readonly input: ExtractInput) {}
+
+  get dialect(): Dialect {
+    if (!this.#dialect) throw new VitrinaError('INTERNAL', `the extract of source '${this.input.source}' is used before init`);
+    return this.#dialect;
+  }
+
+  /** The store, with DuckDB loaded. */
+  async store(): Promise<ExtractStore> {
+    if (!this.#store) {
+      this.#engine ??= await import('./index.js');
+      this.#store = new this.#engine.ExtractStore(this.input);
+    }
+    return this.#store;
+  }
+
+  /** Serves the published extract; a source never loaded is loaded now. */
+  async init(options: CallOptions): Promise<void> {
+    const store = await this.store();
+    if (!store.manifest()) {
+      try {
+        await store.load({ signal: options.signal });
+      } catch (error) {
+        const e = error as VitrinaError;
+        throw new VitrinaError(
+          e.code ?? 'SOURCE_UNAVAILABLE',
+          `source '${this.input.source}' has no extract yet and loading it failed: ${e.message}`,
+          {
+            cause: error,
+            hint: `run: vitrina ingest ${this.input.source}  (it shows the load's progress and errors)`,
+          },
+        );
+      }
+    }
+    this.#dialect = new (this.#engine as Engine).DuckDBDialect(() => store.pool());
+  }
+
+  /** Loads the source into its extract (skipped when unchanged unless `full`). */
+  async refresh(options: RefreshOptions = {}): Promise<LoadReport> {
+    return (await this.store()).load(options);
+  }
+
+  /** Runs on a connection of the current generation; an abort interrupts the statement in DuckDB. */
+  async execute(compiled: CompiledQuery, options: CallOptions): Promise<Record<string, unknown>[]> {
+    const store = await this.store();
+    const engine = this.#engine as Engine;
+    return (await store.pool()).use(async (connection) => {
+      const stop = () => connection.interrupt();
+      options.signal?.addEventListener('abort', stop, { once: true });
+      try {
+        if (options.signal?.aborted) throw new VitrinaError('ABORTED', 'the query was cancelled');
+        return engine.rowObjects(await connection.runAndReadAll(compiled.sql, engine.bindValues(compiled.parameters)));
+      } finally {
+        options.signal?.removeEventListener('abort', stop);
+      }
+    });
+  }
+
+  async introspect(options: CallOptions): Promise<TableInfo[]> {
+    // A row source describes its tables best (types it inferred, with fidelity); a SQL source's
+    // copy has the DuckDB types of its precise columns.
+    if (this.input.raw.kind === 'rows') return this.input.guard.introspect(options);
+    const { introspectWithKysely } = await import('../source/kysely-introspection.js');
+    const { Kysely } = await import('kysely');
+    const db = new Kysely<unknown>({ dialect: this.dialect });
+    return introspectWithKysely(db);
+  }
+
+  /** The extract's generation and fingerprint: cached results expire when a load is published. */
+  async version(): Promise<string> {
+    const manifest = (await this.store()).manifest();
+    return manifest ? `extract:${manifest.generation}:${manifest.fingerprint}` : '';
+  }
+
+  async checkHealth(): Promise<HealthResult> {
+    const manifest = (await this.store()).manifest();
+    if (!manifest) return { ok: false, reason: `source '${this.input.source}' has no extract`, code: 'SOURCE_UNAVAILABLE' };
+    return { ok: true, details: { generation: manifest.generation, loadedAt: manifest.loadedAt, tables: manifest.tables } };
+  }
+
+  async destroy(): Promise<void> {
+    await this.#store?.close();
+    await this.input.guard.destroy();
+  }
+}
