@@ -1,0 +1,36 @@
+/**
+ * @module One CSV cell: formatted for the spreadsheet that will open it, quoted when needed, and
+ * neutralised when text could be read as a formula (`= + - @`, tab, CR: CSV/formula injection).
+ */
+import type { ResultColumn } from '../../result/result-set.js';
+
+/** Text Excel, LibreOffice and Google Sheets would evaluate as a formula or DDE command. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export interface CsvCellOptions {
+  delimiter: string;
+  /** `,` writes 1234.5 as 1234,5 so a decimal-comma Excel reads a number, not text. */
+  decimalSeparator: '.' | ',';
+}
+
+function quote(text: string, delimiter: string): string {
+  return text.includes(delimiter) || /["\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Text cells: an apostrophe in front defuses a formula and spreadsheets show the text as is. */
+export function neutralise(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+export function csvCell(value: unknown, column: Pick<ResultColumn, 'type' | 'labels'>, options: CsvCellOptions): string {
+  if (value === null || value === undefined) return '';
+  const label = column.labels?.[String(value)];
+  if (label !== undefined) return quote(neutralise(label), options.delimiter);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return '';
+    const text = String(value);
+    return options.decimalSeparator === ',' ? text.replace('.', ',') : text;
+  }
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return quote(neutralise(String(value)), options.delimiter);
+}
