@@ -14,6 +14,8 @@ import { type ReferenceContext, validateReferences } from './validate-references
 export interface LoadedReport {
   file: string;
   definition: ReportDefinition;
+  /** Hot reload: the file is broken now and this is its last valid version, still served. */
+  stale?: boolean;
 }
 
 export interface DefinitionFileResult {

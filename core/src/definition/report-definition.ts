@@ -82,6 +82,8 @@ export interface DatasetDefinition {
   dimensions?: Record<string, DimensionDefinition>;
   measures?: Record<string, MeasureDefinition>;
   rowScope?: Record<string, string>;
+  /** Seconds results of this dataset stay cached; 0 = never. Default: the config's `cache.ttlSeconds`. */
+  cacheSeconds?: number;
 }
 
 export interface PanelDefinition {
@@ -106,6 +108,8 @@ export interface PanelDefinition {
   height?: 's' | 'm' | 'l';
   horizontal?: boolean;
   donut?: boolean;
+  /** table: rows per page in the dashboard. Default 20. */
+  pageSize?: number;
   drill?: { parameter?: string; report?: string };
 }
 
@@ -117,6 +121,8 @@ export interface ReportDefinition {
   tags?: string[];
   theme?: string;
   access?: { roles?: string[]; users?: string[] };
+  /** Dashboard auto-refresh: seconds, or "30s" / "5m" / "1h". Default: no refresh. */
+  refresh?: number | string;
   print?: { paper?: 'A4' | 'Letter'; orientation?: 'portrait' | 'landscape' };
   parameters?: ParameterDefinition[];
   datasets: Record<string, DatasetDefinition>;

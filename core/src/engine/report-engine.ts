@@ -85,6 +85,21 @@ export class ReportEngine {
     return JSON.stringify([def.id, panel.id, describeParameters(params), viewer, sourceNames, versions]);
   }
 
+  /**
+   * How long a panel's result may be reused: the shortest `cacheSeconds` of the datasets it reads,
+   * else the cache-wide TTL. The server also uses it for the API's Cache-Control max-age.
+   */
+  panelTtlMs(def: ReportDefinition, panel: PanelDefinition): number {
+    const fallback = (this.options.config.cache?.ttlSeconds ?? 60) * 1000;
+    const ttls = [panel.dataset, panel.target?.dataset]
+      .filter((d): d is string => d !== undefined)
+      .map((d) => {
+        const seconds = def.datasets[d]?.cacheSeconds;
+        return seconds === undefined ? fallback : seconds * 1000;
+      });
+    return ttls.length ? Math.min(...ttls) : fallback;
+  }
+
   report(id: string): ReportDefinition {
     const found = this.options.reports().get(id);
     // A report whose file has problems is "broken", not "unknown": say so and where.
@@ -143,7 +158,7 @@ export class ReportEngine {
       const key = this.panelCache.enabled ? await this.#panelKey(def, params, panel, ctx.plan.viewer) : '';
       const cached = key ? this.panelCache.get(key) : undefined;
       const result = cached ?? (await runPanel(panel, ctx));
-      if (key && !cached) this.panelCache.set(key, result);
+      if (key && !cached) this.panelCache.set(key, result, this.panelTtlMs(def, panel));
       return labelPanel(result, panel, dataset, locale);
     } catch (error) {
       const title = localize(panel.title, locale);

@@ -39,10 +39,11 @@ export class ResultCache<T> {
     return entry.value;
   }
 
-  set(key: string, value: T): void {
-    if (this.ttlMs <= 0) return;
+  /** `ttlMs` overrides the cache's TTL for this entry (a dataset's `cacheSeconds`); 0 stores nothing. */
+  set(key: string, value: T, ttlMs: number = this.ttlMs): void {
+    if (this.ttlMs <= 0 || ttlMs <= 0) return;
     this.#entries.delete(key);
-    this.#entries.set(key, { value, expires: this.clock() + this.ttlMs });
+    this.#entries.set(key, { value, expires: this.clock() + ttlMs });
     while (this.#entries.size > this.maxEntries) this.#entries.delete(this.#entries.keys().next().value as string);
   }
 

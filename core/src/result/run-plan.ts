@@ -76,6 +76,7 @@ export async function runPlan(plan: QueryPlan, ctx: RunContext): Promise<ResultS
     return out;
   });
   const result = { columns, rows };
-  if (key) ctx.cache.set(key, result);
+  // A dataset's own cacheSeconds wins over the cache-wide TTL (live call data may want 10 s, plans a day).
+  if (key) ctx.cache.set(key, result, plan.dataset.cacheSeconds === undefined ? undefined : plan.dataset.cacheSeconds * 1000);
   return result;
 }

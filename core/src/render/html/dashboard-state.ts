@@ -33,12 +33,22 @@ export interface DashboardState {
     refreshSeconds?: number;
   };
   locale: 'en' | 'ru';
-  /** UI strings the client needs, already in `locale` (keys under `client.*` in i18n/messages). */
+  /**
+   * UI strings the client needs, already in `locale`: every `client.*` key of i18n/messages, keys
+   * kept whole (`messages['client.loading']`).
+   */
   messages: Record<string, string>;
   /** Reporting time zone, for formatting timestamps. */
   timezone: string;
   /** ECharts theme name registered by `/assets/themes/<theme>/echarts-theme.json`. */
   theme: string;
+  /**
+   * The same ECharts theme object, embedded so the client can `echarts.registerTheme(theme, echartsTheme)`
+   * before the first chart without a fetch (and so the static export works from file://).
+   */
+  echartsTheme?: Record<string, unknown>;
+  /** Currency of `currency` columns (ISO 4217), from the config; absent = RUB for ru, USD for en. */
+  currency?: string;
   /** The filter bar, in definition order. */
   parameters: ParameterView[];
   /** The request's parameters as they appear in the URL (what to put back in it). */
@@ -69,7 +79,7 @@ export interface ParameterView {
   presets?: { value: string; label: string }[];
   /** select/breakdown: the options, labelled (select options may also be fetched from `api.options`). */
   options?: { value: string; label: string }[];
-  /** For a period: the resolved range shown next to the picker. */
+  /** For a period: the resolved range shown next to the picker; `start` and `end` are both inclusive local dates. */
   resolved?: { start: string; end: string; label: string };
 }
 

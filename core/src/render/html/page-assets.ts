@@ -1,0 +1,19 @@
+/**
+ * @module The stylesheets and scripts a page loads: links to `/assets/…` (hosted, hashed URLs) or
+ * the files' text inlined (static export, offline from file://).
+ */
+import type Handlebars from 'handlebars';
+
+export interface PageAsset {
+  /** URL of the file (hosted pages). */
+  href?: string;
+  /** The file's text, already made safe for its element (static export). */
+  inline?: Handlebars.SafeString;
+}
+
+export interface PageAssets {
+  styles: PageAsset[];
+  scripts: PageAsset[];
+  /** Set when the client bundle is not built: the page says so instead of failing silently. */
+  missingClient?: boolean;
+}

@@ -1,0 +1,50 @@
+/**
+ * @module `createApp`: the Hono app serving a project — pages, JSON API, assets, health — with one
+ * error handler. Pass a `Project` (tests, one-off servers) or a `LiveProject` (hot reload swaps
+ * it). Creating the app does no I/O; it can be mounted in another Hono app or served by
+ * `startServer`.
+ */
+import { Hono } from 'hono';
+import type { Project } from '../project/open-project.js';
+import { apiRoutes } from './api-routes.js';
+import type { AppEnv, AppState } from './app-state.js';
+import { assetRoutes } from './asset-routes.js';
+import { installErrorHandler } from './error-handler.js';
+import { healthRoute } from './health-route.js';
+import { LiveProject } from './live-project.js';
+import { pageRoutes } from './page-routes.js';
+import { securityHeaders } from './security-headers.js';
+
+export interface CreateAppOptions {
+  /** The project to serve; or `live` for one that hot reload may swap. */
+  project?: Project;
+  live?: LiveProject;
+  /** Where warnings and internal errors go. Default: stderr. */
+  log?: (message: string) => void;
+}
+
+export function createApp(options: CreateAppOptions): Hono<AppEnv> {
+  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const live = options.live ?? (options.project ? new LiveProject(options.project, log) : undefined);
+  if (!live) throw new TypeError('createApp needs { project } or { live }');
+  const state: AppState = { live, themes: () => live.themes, log };
+  const app = new Hono<AppEnv>();
+  app.use(securityHeaders());
+  // Each request keeps the project it started with, even if a config reload swaps it meanwhile.
+  app.use(async (c, next) => {
+    const lease = live.acquire();
+    c.set('project', lease.project);
+    c.set('themes', lease.themes);
+    try {
+      await next();
+    } finally {
+      lease.release();
+    }
+  });
+  healthRoute(app);
+  pageRoutes(app);
+  apiRoutes(app);
+  assetRoutes(app, state);
+  installErrorHandler(app, state);
+  return app;
+}
