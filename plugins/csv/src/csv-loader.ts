@@ -66,7 +66,11 @@ async function appendNew(
 ) {
   const present = new Set(files.map((f) => f.path));
   if (Object.keys(state.files).some((path) => !present.has(path))) return undefined;
-  const work: { file: CsvFile; grownFrom?: CsvState['files'][string]; format?: { encoding: string; delimiter: string } }[] = [];
+  const work: {
+    file: CsvFile;
+    grownFrom?: CsvState['files'][string];
+    format?: { encoding: string; delimiter: string; decimal: '.' | ',' };
+  }[] = [];
   for (const file of files) {
     const known = state.files[file.path];
     if (!known) {
@@ -86,7 +90,7 @@ async function appendNew(
   const before = await countRows(target, state.plan.table);
   for (const { file, grownFrom, format } of work) {
     signal?.throwIfAborted();
-    const fmt = format as { encoding: string; delimiter: string };
+    const fmt = format as { encoding: string; delimiter: string; decimal: '.' | ',' };
     const start = grownFrom?.size ?? 0;
     const linesBefore = grownFrom?.lines ?? 0;
     await insertFile({ path: file.path, ...fmt, start, end: file.size, header: !grownFrom && (options.header ?? true), linesBefore }, ctx);
@@ -101,7 +105,7 @@ async function appendNew(
 async function settle(
   options: CsvOptions,
   file: CsvFile,
-  format: { encoding: string; delimiter: string },
+  format: { encoding: string; delimiter: string; decimal: '.' | ',' },
   start: number,
   linesBefore: number,
   signal?: AbortSignal,

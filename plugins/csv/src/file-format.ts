@@ -4,11 +4,14 @@ import { detectDelimiter, sampleRows } from './csv-dialect.js';
 import { decodeSample, detectEncoding } from './csv-encoding.js';
 import type { CsvFile } from './csv-files.js';
 import type { CsvOptions } from './csv-options.js';
+import { looksDecimalComma } from './type-inference.js';
 
 /** One file as the loader will read it. `problem` is set when it cannot be read as CSV at all. */
 export interface FileFormat extends CsvFile {
   encoding: string;
   delimiter: string;
+  /** `,` when the file writes numbers as `12,5` (see `decimalSeparator`). */
+  decimal: '.' | ',';
   /** Parsed rows from the top of the file (the header first, when there is one). */
   rows: string[][];
   problem?: string;
@@ -31,7 +34,13 @@ export async function readHead(path: string, bytes: number, start = 0): Promise<
 
 export async function inspectFile(file: CsvFile, options: CsvOptions, bytes: number, maxRows: number): Promise<FileFormat> {
   const quote = options.quote ?? '"';
-  const base = { ...file, encoding: 'utf-8', delimiter: options.delimiter === 'auto' ? ',' : (options.delimiter ?? ','), rows: [] };
+  const base = {
+    ...file,
+    encoding: 'utf-8',
+    delimiter: options.delimiter === 'auto' ? ',' : (options.delimiter ?? ','),
+    decimal: '.' as const,
+    rows: [],
+  };
   if (file.size === 0) return { ...base, problem: 'the file is empty (0 bytes)' };
   const head = await readHead(file.path, Math.min(bytes, file.size));
   const complete = head.length >= file.size;
@@ -41,5 +50,9 @@ export async function inspectFile(file: CsvFile, options: CsvOptions, bytes: num
   const text = decodeSample(head, detected.encoding, complete);
   if (text.trim() === '') return { ...base, encoding: detected.encoding, problem: 'the file holds no rows (only blank lines)' };
   const delimiter = !options.delimiter || options.delimiter === 'auto' ? detectDelimiter(text, quote) : options.delimiter;
-  return { ...base, encoding: detected.encoding, delimiter, rows: sampleRows(text, delimiter, quote, maxRows) };
+  const rows = sampleRows(text, delimiter, quote, maxRows);
+  // Per file, like the delimiter: a glob may mix exports from differently configured machines.
+  const option = options.decimalSeparator ?? 'auto';
+  const decimal = option !== 'auto' ? option : delimiter !== ',' && looksDecimalComma(rows.flat()) ? ',' : '.';
+  return { ...base, encoding: detected.encoding, delimiter, decimal, rows };
 }

@@ -12,6 +12,7 @@ export interface FilePart {
   path: string;
   encoding: string;
   delimiter: string;
+  decimal: '.' | ',';
   /** Read from this byte (a grown file's new tail) to `end`. */
   start: number;
   end: number;
@@ -55,7 +56,7 @@ export async function insertFile(part: FilePart, ctx: InsertContext): Promise<nu
     `quote = ${literal(ctx.quote)}`,
     `escape = ${literal(ctx.quote)}`,
     `columns = {${columns}}`,
-    `decimal_separator = ${literal(plan.decimal)}`,
+    `decimal_separator = ${literal(part.decimal)}`,
     ...(plan.dateFormat ? [`dateformat = ${literal(plan.dateFormat)}`] : []),
     ...(plan.timestampFormat ? [`timestampformat = ${literal(plan.timestampFormat)}`] : []),
     // Rejects are collected under both policies: `strict` turns the first ones into a precise error.

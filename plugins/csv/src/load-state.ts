@@ -14,6 +14,7 @@ export interface FileState {
   mtimeMs: number;
   encoding: string;
   delimiter: string;
+  decimal: '.' | ',';
   /** Newlines in the loaded bytes: line numbers of appended rows continue from here. */
   lines: number;
   head: string;
@@ -47,7 +48,7 @@ export function readState(state: Record<string, unknown> | undefined, options: C
 /** State of one file after its bytes up to `file.size` were loaded. */
 export async function fileState(
   file: CsvFile,
-  format: { encoding: string; delimiter: string },
+  format: { encoding: string; delimiter: string; decimal: '.' | ',' },
   lines: number,
   stable: boolean,
 ): Promise<FileState> {
@@ -57,6 +58,7 @@ export async function fileState(
     mtimeMs: file.mtimeMs,
     encoding: format.encoding,
     delimiter: format.delimiter,
+    decimal: format.decimal,
     lines,
     head: await hashRange(path, 0, Math.min(PROBE_BYTES, size)),
     tail: await hashRange(path, Math.max(0, size - PROBE_BYTES), size),

@@ -7,7 +7,7 @@ import type { LogicalType } from '@vitrina/core/connector';
 import { columnNames } from './column-names.js';
 import type { CsvColumnType, CsvOptions } from './csv-options.js';
 import type { FileFormat } from './file-format.js';
-import { type DateLayout, datePattern, guessColumn, looksDecimalComma } from './type-inference.js';
+import { type DateLayout, datePattern, guessColumn } from './type-inference.js';
 
 export interface PlannedColumn {
   name: string;
@@ -21,7 +21,6 @@ export interface PlannedColumn {
 export interface TablePlan {
   table: string;
   columns: PlannedColumn[];
-  decimal: '.' | ',';
   /** strptime patterns handed to read_csv; absent for ISO, which DuckDB reads natively. */
   dateFormat?: string;
   timestampFormat?: string;
@@ -48,16 +47,12 @@ export function planTable(sourceName: string, options: CsvOptions, files: readon
   const named = columnNames(options.columns ?? (header ? (first[0] ?? []) : Array.from({ length: width }, (_, i) => `column_${i + 1}`)));
   if (named.length === 0) throw configError(sourceName, 'path', 'no columns found: the files hold no header and "columns" is not set');
 
-  const body = files.flatMap((f) => (header ? f.rows.slice(1) : f.rows)).slice(0, options.sampleRows ?? 10_000);
+  // Numbers are judged in one spelling: a decimal-comma file's `12,5` is sampled as `12.5`.
+  const dotted = (f: FileFormat) => (f.decimal === ',' ? f.rows.map((r) => r.map((v) => v.replace(/^(-?\d*),(\d+)$/, '$1.$2'))) : f.rows);
+  const body = files.flatMap((f) => (header ? dotted(f).slice(1) : dotted(f))).slice(0, options.sampleRows ?? 10_000);
   const values = named.map((_, i) => body.map((row) => row[i] ?? ''));
-  const decimal =
-    options.decimalSeparator && options.decimalSeparator !== 'auto'
-      ? options.decimalSeparator
-      : files.every((f) => f.delimiter !== ',') && looksDecimalComma(values.flat())
-        ? ','
-        : '.';
   const layouts: DateLayout[] = !options.dateFormat || options.dateFormat === 'auto' ? ['YYYY-MM-DD', 'DD.MM.YYYY'] : [options.dateFormat];
-  const guesses = values.map((v) => guessColumn(v, decimal, layouts));
+  const guesses = values.map((v) => guessColumn(v, layouts));
 
   // read_csv takes one date and one timestamp pattern: the first column's layout wins, and a column
   // written differently stays text (its values are kept, just not typed).
@@ -77,7 +72,6 @@ export function planTable(sourceName: string, options: CsvOptions, files: readon
   return {
     table: options.table ?? sourceName,
     columns,
-    decimal,
     ...(datePart ? { dateFormat: datePart } : {}),
     ...(stampDate ? { timestampFormat: `${stampDate} %H:%M${stampLayout.seconds === false ? '' : ':%S'}` } : {}),
   };

@@ -17,8 +17,7 @@ const DATE: Record<DateLayout, RegExp> = {
 const ISO_TIME = /^[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
 const CLOCK = /^ \d{1,2}:\d{2}(:\d{2})?$/;
 const INTEGER = /^-?(0|[1-9]\d{0,17})$/;
-const NUMBER_DOT = /^-?(0|[1-9]\d*)?(\.\d+)?([eE][+-]?\d+)?$/;
-const NUMBER_COMMA = /^-?(0|[1-9]\d*)?(,\d+)?$/;
+const NUMBER = /^-?(0|[1-9]\d*)?(\.\d+)?([eE][+-]?\d+)?$/;
 const BOOLEAN = /^(true|false)$/i;
 
 /** What the sample says about one column. */
@@ -41,15 +40,14 @@ export function looksDecimalComma(values: Iterable<string>): boolean {
   return comma > 0 && dot === 0;
 }
 
-/** The narrowest type every non-empty sampled value of a column fits, given the allowed date layouts. */
-export function guessColumn(values: readonly string[], decimal: '.' | ',', layouts: readonly DateLayout[]): ColumnGuess {
+/** The narrowest type every non-empty sampled value (numbers spelt with `.`) fits, given the allowed date layouts. */
+export function guessColumn(values: readonly string[], layouts: readonly DateLayout[]): ColumnGuess {
   const present = values.map((v) => v.trim()).filter((v) => v !== '');
   if (present.length === 0) return { type: 'string' };
   if (present.every((v) => BOOLEAN.test(v))) return { type: 'boolean' };
   if (present.every((v) => INTEGER.test(v))) return { type: 'integer' };
-  const number = decimal === ',' ? NUMBER_COMMA : NUMBER_DOT;
   // `0` alone is a number, `00123` is a code.
-  if (present.every((v) => number.test(v) && /\d/.test(v) && !/^-?0\d/.test(v))) return { type: 'number' };
+  if (present.every((v) => NUMBER.test(v) && /\d/.test(v) && !/^-?0\d/.test(v))) return { type: 'number' };
   for (const layout of layouts) {
     const date = DATE[layout];
     if (present.every((v) => date.test(v))) return { type: 'date', layout };
