@@ -38,10 +38,14 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   program
     .command('render')
-    .description("compute every panel of a report; prints the report's JSON")
+    .description('compute every panel of a report: its JSON, or a self-contained HTML dashboard (--format html --out F)')
     .argument('<report-id>', 'report id (the "id" of a definition)')
     .addOption(configOption())
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).default('json'))
+    .addOption(
+      new Option('-f, --format <format>', "json: every panel's numbers; html: a static dashboard file that opens offline")
+        .choices(['json', 'html'])
+        .default('json'),
+    )
     .option('-p, --param <key=value>', 'a report parameter, e.g. period=last_month (repeatable)', collectPair)
     .option('--as <key=value>', 'render as a viewer with this attribute, e.g. manager_id=7 (repeatable; applies row scopes)', collectPair)
     .option('-o, --out <file>', 'write to this file (atomically) instead of stdout')
@@ -50,18 +54,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (id, opts) => setExit(await (await import('./commands/render-command.js')).renderCommand(id, opts)));
 
   program
-    .command('ingest')
-    .description('load row sources (CSV, call logs) and SQL sources in extract mode into their DuckDB extracts now')
-    .argument('[source...]', 'sources to load (default: every extract source)')
+    .command('serve')
+    .description('serve the dashboards over HTTP; definition and config edits are live on the next request')
     .addOption(configOption())
-    .option('--full', 'rebuild from scratch even when nothing changed or new rows could be appended')
-    .option('--json', 'print the load reports as JSON')
-    .addHelpText(
-      'after',
-      '\nA source whose data is unchanged (same fingerprint) is skipped; a grown log is appended when its plugin can.\n' +
-        'A failed load leaves the previous extract serving and exits 1. Progress goes to stderr: a bar on a terminal, lines otherwise.',
-    )
-    .action(async (names, opts) => setExit(await (await import('./commands/ingest-command.js')).ingestCommand(names, opts)));
+    .option('--port <n>', 'port to listen on (0: any free port)', '3000')
+    .option('--host <host>', 'address to listen on; 0.0.0.0 serves the network', '127.0.0.1')
+    .action(async (opts) => setExit(await (await import('./commands/serve-command.js')).serveCommand(opts)));
 
   const sources = program.command('sources').description('data sources');
   sources
@@ -73,7 +71,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   program
     .command('demo')
-    .description('generate the demo CRM and the executive report pack, then show the executive overview')
+    .description('generate the demo CRM and the executive report pack, show the executive overview, then serve the dashboards')
     .option('-d, --dir <dir>', 'project folder to (re)create', 'vitrina-demo')
     .addOption(
       new Option('--scale <scale>', 'small: seconds; large: 1M deals, 5M calls (benchmarks)').choices(['small', 'large']).default('small'),
@@ -81,6 +79,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--seed <n>', 'random seed: the same seed and date give the same data', '42')
     .option('--today <date>', 'last day of the generated history (YYYY-MM-DD); default today')
     .option('--no-serve', 'only generate the project')
+    .option('--port <n>', 'port to serve the dashboards on', '3000')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--postgres <url>', 'also load the demo into this PostgreSQL database (schema vitrina_demo) and report on it')
     .action(async (opts) => setExit(await (await import('./commands/demo-command.js')).demoCommand(opts)));
 

@@ -1,17 +1,18 @@
 /**
  * @module `vitrina demo`: generates the demo CRM (seeded, deterministic) with the executive report
- * pack, optionally copies it into PostgreSQL (`--postgres <url>`), then renders the executive
- * overview. Serving the dashboards comes with the HTTP server.
+ * pack, optionally copies it into PostgreSQL (`--postgres <url>`), shows the executive overview's
+ * headline numbers, then serves every dashboard over HTTP until stopped (not with `--no-serve`).
  */
 import { existsSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { formatValue, isPanelError, openProject, VitrinaError } from '@vitrina/core';
+import { formatValue, isPanelError, type OpenProjectOptions, openProject, VitrinaError } from '@vitrina/core';
 import { PLUGIN_RESOLVE_FROM, SHIPPED_DEFINITIONS_DIR } from '../cli-paths.js';
 import { generateDemoCrm } from '../demo/generate-demo-crm.js';
 import { DEMO_PG_SCHEMA, loadDemoIntoPostgres } from '../demo/load-demo-into-postgres.js';
 import { EXIT_OK, EXIT_USER_ERROR } from '../output/exit-codes.js';
 import { createProgress } from '../output/progress-bar.js';
 import { scaffoldProject } from './scaffold-project.js';
+import { parsePort, serveProject } from './serve-project.js';
 
 export interface DemoOptions {
   dir: string;
@@ -21,6 +22,9 @@ export interface DemoOptions {
   serve: boolean;
   /** postgres:// URL: load the demo there and point the config's `crm` source at it. */
   postgres?: string;
+  /** Port to serve the dashboards on (default 3000) and host (default 127.0.0.1). */
+  port?: string;
+  host?: string;
 }
 
 /** The connector reads the URL (a secret) from this variable; the config only names it. */
@@ -46,6 +50,7 @@ export async function demoCommand(options: DemoOptions): Promise<number> {
     throw new VitrinaError('USAGE', `--scale must be small or large, not '${options.scale}'`);
   const seed = Number(options.seed);
   if (!Number.isInteger(seed)) throw new VitrinaError('USAGE', `--seed must be an integer, not '${options.seed}'`);
+  if (options.serve) parsePort(options.port); // a bad --port fails before minutes of generating
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new VitrinaError('USAGE', `--today must be YYYY-MM-DD, not '${today}'`);
   const pgUrl = options.postgres;
@@ -108,11 +113,14 @@ export async function demoCommand(options: DemoOptions): Promise<number> {
   process.stdout.write(`Project: ${relative(process.cwd(), dir) || '.'}\n`);
   if (!options.serve) return EXIT_OK;
 
-  const project = await openProject({
+  // The demo's clock stands on its last generated day, so "this month" always has data.
+  const open: OpenProjectOptions = {
     configPath: join(dir, 'vitrina.config.json'),
     resolveFrom: PLUGIN_RESOLVE_FROM,
     now: () => new Date(`${today}T12:00:00Z`),
-  });
+  };
+  const project = await openProject(open);
+  let serving = false;
   try {
     const problems = [...project.problems, ...project.definitions.problems];
     for (const p of problems) process.stderr.write(`error: ${p.format()}\n`);
@@ -135,8 +143,12 @@ export async function demoCommand(options: DemoOptions): Promise<number> {
       `\nEvery report, as JSON: node ${relative(process.cwd(), process.argv[1] ?? 'vitrina')} render <id> --config ${config}\n` +
         `  ids: ${[...project.definitions.reports.keys()].join(', ')}\n`,
     );
-    return problems.length ? EXIT_USER_ERROR : EXIT_OK;
+    if (problems.length) return EXIT_USER_ERROR;
+    process.stdout.write('\n');
+    serving = true;
+    return await serveProject(project, open, { port: options.port, host: options.host });
   } finally {
-    await project.close();
+    // serveProject closes the project when the server stops (or fails to start).
+    if (!serving) await project.close();
   }
 }

@@ -1,5 +1,9 @@
-/** @module `vitrina render <report>`: every panel's numbers for the given parameters and viewer. */
-import { isPanelError, openProject, VitrinaError } from '@vitrina/core';
+/**
+ * @module `vitrina render <report>`: every panel's numbers for the given parameters and viewer, as
+ * JSON, or as a self-contained static HTML dashboard (`--format html`: styles, scripts and data
+ * inlined; opens offline from file://).
+ */
+import { isPanelError, openProject, type Project, VitrinaError } from '@vitrina/core';
 import { PLUGIN_RESOLVE_FROM } from '../cli-paths.js';
 import { EXIT_OK, EXIT_USER_ERROR } from '../output/exit-codes.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
@@ -16,11 +20,12 @@ export interface RenderOptions {
 }
 
 export async function renderCommand(reportId: string, options: RenderOptions): Promise<number> {
-  if (options.format !== 'json') {
-    throw new VitrinaError('USAGE', `format '${options.format}' is not available in this version`, { hint: 'use --format json' });
+  if (options.format !== 'json' && options.format !== 'html') {
+    throw new VitrinaError('USAGE', `format '${options.format}' is not available in this version`, { hint: 'use --format json or html' });
   }
   const project = await openProject({ configPath: options.config, resolveFrom: PLUGIN_RESOLVE_FROM });
   try {
+    if (options.format === 'html') return await renderHtml(project, reportId, options);
     const output = await project.engine.render(reportId, {
       parameters: options.param ?? {},
       viewer: viewerFrom(options.as),
@@ -36,4 +41,22 @@ export async function renderCommand(reportId: string, options: RenderOptions): P
   } finally {
     await project.close();
   }
+}
+
+async function renderHtml(project: Project, reportId: string, options: RenderOptions): Promise<number> {
+  const { renderStaticDashboard } = await import('@vitrina/core/server');
+  const html = await renderStaticDashboard({
+    project,
+    reportId,
+    parameters: options.param ?? {},
+    locale: options.locale,
+    now: parseNow(options.now),
+    viewer: viewerFrom(options.as),
+    log: (message) => process.stderr.write(`warning: ${message}\n`),
+  });
+  if (options.out) {
+    writeFileAtomic(options.out, html);
+    process.stderr.write(`wrote ${options.out} (${Math.round(Buffer.byteLength(html) / 1024)} KB)\n`);
+  } else process.stdout.write(html);
+  return EXIT_OK;
 }

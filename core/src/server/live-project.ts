@@ -17,13 +17,17 @@ interface Slot {
 export class LiveProject {
   #slot: Slot;
   readonly #log: (message: string) => void;
+  readonly #backgroundRefresh: boolean;
 
-  constructor(project: Project, log: (message: string) => void = () => {}) {
+  /** `backgroundRefresh`: keep the project's DuckDB extracts fresh while it is served (`serve`). */
+  constructor(project: Project, log: (message: string) => void = () => {}, options: { backgroundRefresh?: boolean } = {}) {
     this.#log = log;
+    this.#backgroundRefresh = options.backgroundRefresh === true;
     this.#slot = this.#makeSlot(project);
   }
 
   #makeSlot(project: Project): Slot {
+    if (this.#backgroundRefresh && project.extracts?.names.length) project.extracts.startBackgroundRefresh();
     const themes = new ThemeRegistry({ projectDir: project.dir, defaultTheme: project.config.theme, log: this.#log });
     return { project, themes, users: 0, retired: false };
   }
@@ -62,9 +66,10 @@ export class LiveProject {
   }
 
   #close(slot: Slot): Promise<void> {
-    slot.closed ??= slot.project
-      .close()
-      .catch((error: unknown) => this.#log(`closing the previous project failed: ${(error as Error).message}`));
+    slot.closed ??= (async () => {
+      await slot.project.extracts?.stopBackgroundRefresh();
+      await slot.project.close();
+    })().catch((error: unknown) => this.#log(`closing the previous project failed: ${(error as Error).message}`));
     return slot.closed;
   }
 

@@ -24,6 +24,8 @@ export interface StartServerOptions {
   watch?: { open: OpenProjectOptions; debounceMs?: number; onReload?: (what: 'definitions' | 'config', ok: boolean) => void };
   /** Close gracefully on SIGTERM and SIGINT. Default false (a CLI turns it on). */
   handleSignals?: boolean;
+  /** Reload the project's DuckDB extracts in the background when their data changes. Default false. */
+  backgroundRefresh?: boolean;
   /** How long requests in flight may take to finish on close. Default 10 s. */
   graceMs?: number;
   log?: (message: string) => void;
@@ -42,7 +44,7 @@ export interface RunningServer {
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
-  const live = new LiveProject(options.project, log);
+  const live = new LiveProject(options.project, log, { backgroundRefresh: options.backgroundRefresh });
   const app = createApp({ live, log });
   const host = options.host ?? '127.0.0.1';
   const server = serve({ fetch: app.fetch, port: options.port ?? 3000, hostname: host }) as Server;

@@ -3,6 +3,7 @@
  * the filter bar, the panels' layout, and every panel's result computed on the server so the first
  * paint needs no API call.
  */
+import type { Viewer } from '../../access/viewer.js';
 import type { PanelDefinition, ReportDefinition } from '../../definition/report-definition.js';
 import type { ReportEngine, ReportOutput } from '../../engine/report-engine.js';
 import { localize } from '../../i18n/localize.js';
@@ -37,6 +38,18 @@ function drillColumn(panel: PanelDefinition, outcome: PanelOutcome | undefined, 
   return first.startsWith('$') ? String(params[first.slice(1)] ?? '') || undefined : first;
 }
 
+/** The `goodWhen` of the measures a panel shows (its own and its target's), for colouring deltas. */
+function goodWhenOf(def: ReportDefinition, panel: PanelDefinition): Record<string, 'up' | 'down'> | undefined {
+  const measures = def.datasets[panel.dataset ?? '']?.measures ?? {};
+  const names = [panel.measure, ...(panel.measures ?? []), ...(panel.columns ?? [])].filter((n): n is string => n !== undefined);
+  const out: Record<string, 'up' | 'down'> = {};
+  for (const name of names) {
+    const goodWhen = measures[name]?.goodWhen;
+    if (goodWhen) out[name] = goodWhen;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 export function panelViews(def: ReportDefinition, locale: Locale, output?: ReportOutput, params: ResolvedParameters = {}): PanelView[] {
   return def.panels.map((panel) => {
     const outcome = output?.panels.find((p) => p.id === panel.id);
@@ -53,6 +66,8 @@ export function panelViews(def: ReportDefinition, locale: Locale, output?: Repor
       ...(panel.donut ? { donut: true } : {}),
       ...(panel.pageSize ? { pageSize: panel.pageSize } : panel.type === 'table' ? { pageSize: 20 } : {}),
     };
+    const goodWhen = goodWhenOf(def, panel);
+    if (goodWhen) view.goodWhen = goodWhen;
     if (panel.drill) {
       view.drill = panel.drill;
       const column = drillColumn(panel, outcome, params);
@@ -73,6 +88,7 @@ export interface DashboardStateInput {
   /** The server-side render of every panel (first paint). */
   output: ReportOutput;
   engine?: ReportEngine;
+  viewer?: Viewer;
   dataAsOf: Date;
   static?: boolean;
   signal?: AbortSignal;
@@ -99,7 +115,15 @@ export async function buildDashboardState(input: DashboardStateInput): Promise<D
     theme: input.theme.name,
     ...(input.theme.echartsTheme ? { echartsTheme: input.theme.echartsTheme } : {}),
     ...(input.currency ? { currency: input.currency } : {}),
-    parameters: await parameterViews({ def, raw: input.raw, resolved: input.resolved, locale, engine: input.engine, signal: input.signal }),
+    parameters: await parameterViews({
+      def,
+      raw: input.raw,
+      resolved: input.resolved,
+      locale,
+      engine: input.engine,
+      viewer: input.viewer,
+      signal: input.signal,
+    }),
     query,
     panels: panelViews(def, locale, output, input.resolved),
     results: Object.fromEntries(output.panels.map((p) => [p.id, p])),

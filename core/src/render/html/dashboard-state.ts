@@ -98,4 +98,10 @@ export interface PanelView {
   drill?: DrillDefinition;
   /** Which result column a drill-down reads (the first dimension). */
   drillColumn?: string;
+  /**
+   * Measure (result column) name → the measure's `goodWhen` from the definition, for the panel's
+   * measures that declare one. The client colours KPI deltas and plan attainment with it (a drop
+   * in complaints is good); absent = up is good.
+   */
+  goodWhen?: Record<string, 'up' | 'down'>;
 }

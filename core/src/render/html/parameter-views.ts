@@ -4,6 +4,7 @@
  * of the engine (its result cache answers repeats); when the source is down the options are left
  * out and the client fetches them later from the options API.
  */
+import type { Viewer } from '../../access/viewer.js';
 import type { DimensionDefinition, ParameterDefinition, ReportDefinition } from '../../definition/report-definition.js';
 import type { ReportEngine } from '../../engine/report-engine.js';
 import { localize } from '../../i18n/localize.js';
@@ -71,6 +72,7 @@ export interface ParameterViewContext {
   resolved: ResolvedParameters;
   locale: Locale;
   engine?: ReportEngine;
+  viewer?: Viewer;
   signal?: AbortSignal;
 }
 
@@ -78,7 +80,7 @@ async function selectOptions(ctx: ParameterViewContext, p: ParameterDefinition):
   if (p.options) return p.options;
   if (!ctx.engine) return undefined;
   try {
-    return await ctx.engine.parameterOptions(ctx.def.id, p.id, { signal: ctx.signal });
+    return await ctx.engine.parameterOptions(ctx.def.id, p.id, { signal: ctx.signal, viewer: ctx.viewer });
   } catch {
     return undefined; // source down: the page still renders, the client asks the options API later
   }

@@ -3,6 +3,7 @@
  * panel, build the state, render through the report's theme. Shared by the hosted page
  * (`/d/:id`) and the static export (`vitrina render --format html`).
  */
+import type { Viewer } from '../../access/viewer.js';
 import type { ReportDefinition } from '../../definition/report-definition.js';
 import type { Locale } from '../../i18n/messages.js';
 import type { Project } from '../../project/open-project.js';
@@ -24,6 +25,8 @@ export interface RenderDashboardInput {
   assets: (theme: HtmlTheme) => PageAssets;
   /** Runs before the panels (the server checks select values against the data here). */
   check?: (def: ReportDefinition) => Promise<void>;
+  /** Who is looking (row scopes). Default: unrestricted. */
+  viewer?: Viewer;
   static?: boolean;
   url?: string;
   signal?: AbortSignal;
@@ -42,7 +45,7 @@ export function dateTimeText(date: Date, locale: Locale, timezone: string): stri
 export async function renderDashboard(input: RenderDashboardInput): Promise<{ html: string; state: DashboardState }> {
   const { engine, config } = input.project;
   const { locale, signal } = input;
-  const request = { parameters: input.parameters, locale, signal, ...(input.now ? { now: input.now } : {}) };
+  const request = { parameters: input.parameters, locale, signal, viewer: input.viewer, ...(input.now ? { now: input.now } : {}) };
   const { def, params } = engine.resolve(input.reportId, request);
   await input.check?.(def);
   const output = await engine.render(def.id, request);
@@ -59,6 +62,7 @@ export async function renderDashboard(input: RenderDashboardInput): Promise<{ ht
     resolved: params,
     output,
     engine,
+    viewer: input.viewer,
     dataAsOf,
     signal,
     static: input.static,

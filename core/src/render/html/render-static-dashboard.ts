@@ -4,6 +4,7 @@
  * fit for mailing or archiving.
  */
 import { readFileSync } from 'node:fs';
+import type { Viewer } from '../../access/viewer.js';
 import type { Locale } from '../../i18n/messages.js';
 import type { Project } from '../../project/open-project.js';
 import type { RawParameters } from '../../query/request-parameters.js';
@@ -29,6 +30,8 @@ export interface StaticDashboardOptions {
   parameters?: RawParameters;
   locale?: Locale;
   now?: Date;
+  /** Row scopes of this viewer apply. Default: unrestricted. */
+  viewer?: Viewer;
   log?: (message: string) => void;
 }
 
@@ -43,6 +46,7 @@ export async function renderStaticDashboard(options: StaticDashboardOptions): Pr
     locale: options.locale ?? project.config.locale ?? 'en',
     assets: inlineAssets,
     static: true,
+    viewer: options.viewer,
     ...(options.now ? { now: options.now } : {}),
   });
   return html;
