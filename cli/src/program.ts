@@ -61,6 +61,20 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--host <host>', 'address to listen on; 0.0.0.0 serves the network', '127.0.0.1')
     .action(async (opts) => setExit(await (await import('./commands/serve-command.js')).serveCommand(opts)));
 
+  program
+    .command('ingest')
+    .description('load row sources (CSV, call logs) and SQL sources in extract mode into their DuckDB extracts now')
+    .argument('[source...]', 'sources to load (default: every extract source)')
+    .addOption(configOption())
+    .option('--full', 'rebuild from scratch even when nothing changed or new rows could be appended')
+    .option('--json', 'print the load reports as JSON')
+    .addHelpText(
+      'after',
+      '\nA source whose data is unchanged (same fingerprint) is skipped; a grown log is appended when its plugin can.\n' +
+        'A failed load leaves the previous extract serving and exits 1. Progress goes to stderr: a bar on a terminal, lines otherwise.',
+    )
+    .action(async (names, opts) => setExit(await (await import('./commands/ingest-command.js')).ingestCommand(names, opts)));
+
   const sources = program.command('sources').description('data sources');
   sources
     .command('check')
