@@ -120,7 +120,8 @@ t AS (
 ),
 d AS (
   SELECT t.*, ${directionSql(options, internal)} AS direction, ${dispositionSql(options)} AS disposition,
-    timezone(${zone}, s) AS started_at
+    timezone(${zone}, s) AS started_at,
+    coalesce(queue0${queues ? `, CASE WHEN callee IN ${queues} THEN callee END` : ''}) AS queue
   FROM t
 ),
 e AS (
@@ -128,9 +129,9 @@ e AS (
     CASE WHEN answered THEN coalesce(timezone(${zone}, a), started_at + to_seconds(ring)) END AS answered_at,
     coalesce(timezone(${zone}, e), started_at + to_seconds(ring + talk)) AS ended_at,
     CAST(ring AS INTEGER) AS ring_seconds, CAST(talk AS INTEGER) AS talk_seconds, direction, disposition, disposition_raw, caller, callee,
-    coalesce(extension0, CASE WHEN direction = 'inbound' THEN coalesce(${ext('dst_peer')}, ${ext('callee')}) ELSE coalesce(${ext('src_peer')}, ${ext('caller')}) END) AS extension,
+    coalesce(extension0, CASE WHEN direction = 'inbound' THEN coalesce(${ext('dst_peer')}, CASE WHEN queue IS NULL THEN ${ext('callee')} END) ELSE coalesce(${ext('src_peer')}, ${ext('caller')}) END) AS extension,
     coalesce(trunk0, CASE direction WHEN 'inbound' THEN src_peer WHEN 'outbound' THEN dst_peer END) AS trunk,
-    coalesce(queue0${queues ? `, CASE WHEN callee IN ${queues} THEN callee END` : ''}) AS queue, context, bleg
+    queue, context, bleg
   FROM d
 )
 SELECT ${out.join(', ')}${input.keepLink ? ', e.bleg' : ''}

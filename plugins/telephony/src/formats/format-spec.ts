@@ -72,12 +72,13 @@ export function columnRef(columns: readonly CsvColumn[], name: string): string {
 }
 
 /**
- * The peer name of a channel: `SIP/301-0000001d` → `301`, `PJSIP/trunk-0001` → `trunk`. Local
- * channels are dialplan plumbing, not a phone or a trunk, so they have none.
+ * The peer name of a channel: `SIP/301-0000001d` → `301`, `PJSIP/gw-mts-00000a` → `gw-mts` (the
+ * last `-` part is the channel's unique suffix). Local channels are dialplan plumbing, not a phone
+ * or a trunk, so they have none.
  */
 export function channelPeer(expr: string): string {
   if (expr === 'NULL') return 'NULL';
-  return `CASE WHEN ${expr} NOT LIKE 'Local/%' THEN nullif(regexp_extract(${expr}, '^[^/]+/([^-/@;]+)', 1), '') END`;
+  return `CASE WHEN ${expr} NOT LIKE 'Local/%' THEN coalesce(nullif(regexp_extract(${expr}, '^[^/]+/([^@;]+)-[^-/@;]*$', 1), ''), nullif(regexp_extract(${expr}, '^[^/]+/([^@;]+)', 1), '')) END`;
 }
 
 /** Empty text as NULL (quoted empty strings reach VARCHAR columns as ''). */

@@ -58,10 +58,10 @@ export function genericSpec(input: GenericInput): FormatSpec {
       ? `CAST(epoch(${ref('ended_at')}) - epoch(${ref('started_at')}) AS BIGINT)`
       : 'NULL';
   const mapped = Object.entries(input.directions ?? {})
-    .map(([raw, direction]) => `WHEN ${literal(raw)} THEN ${literal(direction)}`)
+    .map(([raw, direction]) => `WHEN ${text('direction')} = ${literal(raw)} THEN ${literal(direction)}`)
     .join(' ');
   const direction = mapping.direction
-    ? `CASE ${text('direction')} ${mapped} ELSE CASE WHEN lower(${text('direction')}) IN ('inbound', 'outbound', 'internal') THEN lower(${text('direction')}) END END`
+    ? `CASE ${mapped} WHEN lower(${text('direction')}) IN ('inbound', 'outbound', 'internal') THEN lower(${text('direction')}) END`
     : 'NULL';
   return {
     format: 'generic',
