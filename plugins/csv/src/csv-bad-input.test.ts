@@ -11,14 +11,15 @@ import { CsvProject } from './test-support/csv-project.js';
 const project = new CsvProject();
 afterAll(() => project.remove());
 
-/** The error a load fails with. */
+/** The error the plugin failed the load with (the engine wraps it, keeping file and line, as `cause`). */
 async function failure(options: CsvOptions): Promise<VitrinaError> {
   const error = await project.load(options).then(
     () => undefined,
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(VitrinaError);
-  return error as VitrinaError;
+  const cause = (error as VitrinaError).cause;
+  return cause instanceof VitrinaError ? cause : (error as VitrinaError);
 }
 
 describe('CSV connector: bad input', () => {
@@ -130,6 +131,28 @@ describe('CSV connector: bad input', () => {
       expect(await project.source({ path }).checkHealth({})).toMatchObject({ ok: false, reason: expect.stringMatching(/missing|no file/) });
     }
     expect(await project.source({ path: 'fields.csv' }).checkHealth({})).toMatchObject({ ok: true, details: { files: 1 } });
+  });
+
+  it('a failed load names file and line through the engine, and the previous extract keeps serving', async () => {
+    const file = project.write('served.csv', 'id,amount\n1,10\n');
+    const store = project.store({ path: 'served.csv' }, 'served');
+    try {
+      await store.load();
+      project.write('served.csv', 'id,amount\n1,10\n2,twenty\n');
+      const error = await store.load().then(
+        () => undefined,
+        (e: unknown) => e as VitrinaError,
+      );
+      expect(error?.format()).toMatch(
+        new RegExp(
+          `^${file.replaceAll('.', '\\.')}:3:2: loading the extract failed: source 'served': .*"twenty".*previous extract .* keeps serving`,
+        ),
+      );
+      const rows = await (await store.pool()).use(async (c) => (await c.runAndReadAll('select * from served')).getRowObjectsJson());
+      expect(rows).toEqual([{ id: '1', amount: '10' }]);
+    } finally {
+      await store.close();
+    }
   });
 
   it('refuses a path outside the allowed data folders before reading anything', () => {

@@ -53,9 +53,12 @@ function missing(context: ConnectorContext, path: string, message: string, cause
   });
 }
 
-/** Fingerprint of the matched files: any added, removed, grown or touched file changes it. */
-export function fingerprint(files: readonly CsvFile[]): string {
-  const hash = createHash('sha256');
+/**
+ * Fingerprint of the matched files: any added, removed, grown or touched file changes it. `salt`
+ * (the options' hash) makes a config change reload too, even when no file changed.
+ */
+export function fingerprint(files: readonly CsvFile[], salt = ''): string {
+  const hash = createHash('sha256').update(salt);
   for (const f of files) hash.update(`${f.path}\0${f.size}\0${f.mtimeMs}\n`);
   return `csv:${files.length}:${hash.digest('hex').slice(0, 32)}`;
 }

@@ -37,13 +37,13 @@ describe('CSV connector: globs and incremental loads', () => {
   it('appends only a new file, skipping the unchanged ones', async () => {
     await project.load({ path: 'exports/*.csv' });
     project.write('exports/2024-04.csv', 'day,amount\n2024-04-05,40\n2024-04-06,1\n');
-    const { outcome, rows } = await project.load({ path: 'exports/*.csv' }, 'append', count);
+    const { outcome, rows } = await project.load({ path: 'exports/*.csv' }, 'refresh', count);
     expect(outcome).toMatchObject({ status: 'appended', rows: 2 });
     expect(rows).toEqual([{ n: 5, total: 101.5 }]);
   });
 
   it('says so when nothing changed', async () => {
-    const { outcome, rows } = await project.load({ path: 'exports/*.csv' }, 'append', count);
+    const { outcome, rows } = await project.load({ path: 'exports/*.csv' }, 'refresh', count);
     expect(outcome).toMatchObject({ status: 'skipped', rows: 0 });
     expect(rows).toEqual([{ n: 5, total: 101.5 }]);
   });
@@ -53,7 +53,7 @@ describe('CSV connector: globs and incremental loads', () => {
     const options = { path: 'log.csv', badRows: 'skip' } as const;
     expect((await project.load(options)).outcome).toMatchObject({ status: 'loaded', rows: 2 });
     appendFileSync(log, '3,30\n4,oops\n5,50\n');
-    const { outcome, rows, badRows } = await project.load(options, 'append', count);
+    const { outcome, rows, badRows } = await project.load(options, 'refresh', count);
     expect(outcome).toMatchObject({ status: 'appended', rows: 2 });
     expect(rows).toEqual([{ n: 4, total: 110 }]);
     expect(badRows).toEqual([expect.objectContaining({ file: log, line: 5, column: 'amount' })]);
@@ -63,7 +63,7 @@ describe('CSV connector: globs and incremental loads', () => {
     const log = project.write('ru.csv', iconv.encode('город;сумма\nМосква;1,5\n', 'win1251'));
     await project.load({ path: 'ru.csv' });
     appendFileSync(log, iconv.encode('Тверь;2,5\n', 'win1251'));
-    const { outcome, rows } = await project.load({ path: 'ru.csv' }, 'append', 'select * from sales');
+    const { outcome, rows } = await project.load({ path: 'ru.csv' }, 'refresh', 'select * from sales');
     expect(outcome.status).toBe('appended');
     expect(rows).toEqual([
       { gorod: 'Москва', summa: 1.5 },
@@ -75,7 +75,7 @@ describe('CSV connector: globs and incremental loads', () => {
     const log = project.write('rewritten.csv', 'id,amount\n1,10\n2,20\n');
     await project.load({ path: 'rewritten.csv' });
     writeFileSync(log, 'id,amount\n1,11\n2,20\n3,30\n');
-    const { outcome, rows } = await project.load({ path: 'rewritten.csv' }, 'append', count);
+    const { outcome, rows } = await project.load({ path: 'rewritten.csv' }, 'refresh', count);
     expect(outcome).toMatchObject({ status: 'loaded', rows: 3 });
     expect(rows).toEqual([{ n: 3, total: 61 }]);
   });
@@ -85,12 +85,12 @@ describe('CSV connector: globs and incremental loads', () => {
     const b = project.write('set/b.csv', 'id,amount\n2,2\n');
     await project.load({ path: 'set/*.csv' });
     rmSync(b);
-    expect((await project.load({ path: 'set/*.csv' }, 'append', count)).rows).toEqual([{ n: 1, total: 1 }]);
+    expect((await project.load({ path: 'set/*.csv' }, 'refresh', count)).rows).toEqual([{ n: 1, total: 1 }]);
 
     const open = project.write('open.csv', 'id,amount\n1,1\n2,2');
     await project.load({ path: 'open.csv' });
     appendFileSync(open, '5\n3,3\n'); // the unfinished last row was "2,25"
-    const { outcome, rows } = await project.load({ path: 'open.csv' }, 'append', count);
+    const { outcome, rows } = await project.load({ path: 'open.csv' }, 'refresh', count);
     expect(outcome.status).toBe('loaded');
     expect(rows).toEqual([{ n: 3, total: 29 }]);
   });
@@ -99,7 +99,7 @@ describe('CSV connector: globs and incremental loads', () => {
     const log = project.write('noappend.csv', 'id,amount\n1,10\n');
     await project.load({ path: 'noappend.csv', append: false });
     appendFileSync(log, '2,20\n');
-    const { outcome, rows } = await project.load({ path: 'noappend.csv', append: false }, 'append', count);
+    const { outcome, rows } = await project.load({ path: 'noappend.csv', append: false }, 'refresh', count);
     expect(outcome.status).toBe('loaded');
     expect(rows).toEqual([{ n: 2, total: 30 }]);
   });

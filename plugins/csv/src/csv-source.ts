@@ -16,6 +16,7 @@ import { fingerprint, listCsvFiles } from './csv-files.js';
 import { loadCsv } from './csv-loader.js';
 import type { CsvOptions } from './csv-options.js';
 import { inspectFiles } from './inspect-files.js';
+import { optionsHash } from './load-state.js';
 import { DUCKDB_TYPES, planTable, type TablePlan } from './table-plan.js';
 
 export class CsvSource implements RowSource {
@@ -63,7 +64,7 @@ export class CsvSource implements RowSource {
   }
 
   async version(_options: CallOptions): Promise<string> {
-    return fingerprint(await listCsvFiles(this.#options.path, this.#context));
+    return fingerprint(await listCsvFiles(this.#options.path, this.#context), optionsHash(this.#options));
   }
 
   load(target: ExtractTarget, options: CallOptions): Promise<LoadOutcome> {

@@ -1,27 +1,33 @@
 /**
- * @module Test projects: real files written to a temp folder, a CSV source over them, and a load
- * into a DuckDB file through {@link openTestTarget}, returning what a report would see.
+ * @module Test projects: real files written to a temp folder, a CSV source over them, and loads
+ * through the core's real extract engine (ExtractStore: a DuckDB file built beside the live one
+ * and swapped in, append by copy and the plugin's state), returning what a report would see.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { connectorContext } from '@vitrina/core';
-import type { BadRow, LoadOutcome } from '@vitrina/core/connector';
+import { connectorContext, RuntimeSource } from '@vitrina/core';
+import type { BadRow } from '@vitrina/core/connector';
+import { ExtractStore, type LoadReport, rowObjects } from '@vitrina/core/extract';
 import type { CsvOptions } from '../csv-options.js';
 import type { CsvSource } from '../csv-source.js';
 import connector from '../index.js';
-import { openTestTarget } from './duckdb-test-target.js';
 
 export interface LoadResult {
-  outcome: LoadOutcome;
+  /** `rows`: rows this load wrote (the plugin's count); `total`: rows in the extract afterwards. */
+  outcome: { status: LoadReport['status']; rows: number; total: number };
   rows: Record<string, unknown>[];
   badRows: BadRow[];
 }
 
 export class CsvProject {
-  readonly dir = mkdtempSync(join(tmpdir(), 'vitrina-csv-'));
-  readonly extract = join(this.dir, 'extract.duckdb');
-  #state: Record<string, unknown> | undefined;
+  /** The project folder (files are read from here); `new CsvProject(folder)` reads an existing one. */
+  readonly dir: string;
+  readonly #work = mkdtempSync(join(tmpdir(), 'vitrina-csv-extract-'));
+
+  constructor(projectDir?: string) {
+    this.dir = projectDir ?? mkdtempSync(join(tmpdir(), 'vitrina-csv-'));
+  }
 
   write(path: string, content: string | Buffer): string {
     const file = join(this.dir, path);
@@ -30,28 +36,40 @@ export class CsvProject {
     return file;
   }
 
-  /** A source named `sales` as the core would create it (the options pass the plugin's schema first). */
+  /** A source as the core creates it (the options pass the plugin's schema first). */
   source(options: CsvOptions, name = 'sales'): CsvSource {
     return connector.create(options, connectorContext({ sourceName: name, projectDir: this.dir })) as CsvSource;
   }
 
+  /** The extract store of source `name`; its files stay in the project's work folder between loads. */
+  store(options: CsvOptions, name = 'sales'): ExtractStore {
+    const raw = this.source(options, name);
+    return new ExtractStore({
+      source: name,
+      dir: join(this.#work, 'extracts'),
+      guard: RuntimeSource.create(name, connector, raw),
+      raw,
+      querySource: async () => [],
+    });
+  }
+
   /**
-   * Loads into the project's extract file: `append` hands the previous load's state as the core
-   * does after a change; `full` (the default) starts a new extract.
+   * One load: `full` rebuilds the extract; `refresh` is what `serve` does after a change (skip when
+   * the fingerprint is unchanged, otherwise let the plugin append from its state).
    */
-  async load(options: CsvOptions, mode: 'full' | 'append' = 'full', query = 'select * from sales'): Promise<LoadResult> {
-    if (mode === 'full') rmSync(this.extract, { force: true });
-    const target = await openTestTarget(this.extract, { mode, state: mode === 'append' ? this.#state : undefined });
+  async load(options: CsvOptions, mode: 'full' | 'refresh' = 'full', query = 'select * from sales', name = 'sales'): Promise<LoadResult> {
+    const store = this.store(options, name);
     try {
-      const outcome = await this.source(options).load(target, {});
-      this.#state = outcome.state;
-      return { outcome, rows: await target.rows(query), badRows: target.badRows };
+      const report = await store.load({ full: mode === 'full' });
+      const rows = await (await store.pool()).use(async (c) => rowObjects(await c.runAndReadAll(query)));
+      return { outcome: { status: report.status, rows: report.added, total: report.rows }, rows, badRows: report.badRows.first };
     } finally {
-      target.close();
+      await store.close();
     }
   }
 
   remove(): void {
-    rmSync(this.dir, { recursive: true, force: true });
+    rmSync(this.#work, { recursive: true, force: true });
+    if (this.dir.startsWith(tmpdir())) rmSync(this.dir, { recursive: true, force: true });
   }
 }
