@@ -29,6 +29,13 @@ export const ERROR_CODES = {
   RENDER_FAILED: 'user',
   RENDER_TIMEOUT: 'user',
   USAGE: 'user',
+  // access control (issue 7)
+  STATE_UNAVAILABLE: 'user',
+  UNAUTHENTICATED: 'user',
+  FORBIDDEN: 'user',
+  THROTTLED: 'user',
+  USER_NOT_FOUND: 'user',
+  USER_EXISTS: 'user',
   INTERNAL: 'internal',
 } as const satisfies Record<string, 'user' | 'internal'>;
 
