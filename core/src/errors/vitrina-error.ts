@@ -36,6 +36,11 @@ export const ERROR_CODES = {
   THROTTLED: 'user',
   USER_NOT_FOUND: 'user',
   USER_EXISTS: 'user',
+  // schedules, alerts, control tasks (issue 8)
+  SCHEDULE_NOT_FOUND: 'user',
+  ALERT_NOT_FOUND: 'user',
+  TASK_NOT_FOUND: 'user',
+  DELIVERY_FAILED: 'user',
   INTERNAL: 'internal',
 } as const satisfies Record<string, 'user' | 'internal'>;
 
