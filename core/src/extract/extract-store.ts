@@ -101,7 +101,15 @@ export class ExtractStore {
     const tempDir = mkdtempSync(join(this.input.dir, `.${source}-tmp-`));
     let instance: DuckDBInstance | undefined;
     try {
+      let mark = performance.now();
+      const lap = () => {
+        const now = performance.now();
+        const ms = Math.round(now - mark);
+        mark = now;
+        return ms;
+      };
       if (append) copyFileSync(this.file, building);
+      const copyMs = lap();
       instance = await DuckDBInstance.create(building);
       const connection = await instance.connect();
       await connection.run("set TimeZone = 'UTC'");
@@ -122,6 +130,7 @@ export class ExtractStore {
       const ctx = { source, guard, connection, target, signal: options.signal };
       const outcome = raw.kind === 'rows' ? await fillFromRowSource(raw, ctx) : await fillFromSqlSource(ctx);
       if (outcome.status === 'skipped' && previous) return report('skipped', total(previous), 0, previous.generation);
+      const fillMs = lap();
       const tables: Record<string, number> = {};
       for (const row of (
         await connection.runAndReadAll("select table_name from duckdb_tables() where schema_name = 'main' and not temporary order by 1")
@@ -149,7 +158,7 @@ export class ExtractStore {
         badRows: bad.summary,
       };
       writeManifest(this.manifestFile, manifest);
-      return report(status, total(manifest), outcome.rows, manifest.generation);
+      return { ...report(status, total(manifest), outcome.rows, manifest.generation), timings: { copyMs, fillMs, publishMs: lap() } };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const named = message.includes(`'${source}'`) ? message : `source '${source}': ${message}`;

@@ -43,6 +43,8 @@ export interface LoadReport {
   badRows: BadRowSummary;
   durationMs: number;
   generation?: number;
+  /** Where the time went: copying the live file (append), the plugin filling the extract, counting and publishing. */
+  timings?: { copyMs: number; fillMs: number; publishMs: number };
   error?: VitrinaError;
 }
 
