@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+/**
+ * `pnpm bench:http`: requests/s and p50/p99 latency of the panel API (cached and uncached) and of a
+ * full dashboard page, with autocannon on loopback, against a bare hono route answering the very
+ * same bytes in the same run (the ratio is the framework's cost over HTTP itself). Then the
+ * dashboard's first paint and time to fully rendered in the real Chromium with a warm cache.
+ *
+ *   pnpm bench:http [--scale small|large] [--report id] [--panel id] [--seconds 5] [--json out.json]
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import puppeteer from 'puppeteer-core';
+
+const root = join(import.meta.dirname, '..', '..');
+const { values: args } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
+  options: {
+    scale: { type: 'string', default: 'large' },
+    report: { type: 'string', default: 'executive-overview' },
+    panel: { type: 'string' },
+    seconds: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '10' },
+    json: { type: 'string' },
+  },
+});
+const TODAY = '2026-11-26';
+const dir = join(root, '.vitrina', `bench-${args.scale}`);
+const config = join(dir, 'vitrina.config.json');
+const seconds = Number(args.seconds);
+
+function ensureDemo() {
+  if (existsSync(join(dir, 'data', 'crm.sqlite')) && existsSync(config)) return;
+  mkdirSync(dir, { recursive: true });
+  console.error(`generating the ${args.scale} demo into ${dir} (once)…`);
+  const bin = join(root, 'cli', 'dist', 'bin.js');
+  const r = spawnSync(
+    process.execPath,
+    [bin, 'demo', '--dir', dir, '--scale', args.scale, '--seed', '42', '--today', TODAY, '--no-serve'],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (r.status !== 0) process.exit(r.status ?? 2);
+}
+
+/** Starts a server process and resolves with its URL and a stop function. */
+async function start(...argv) {
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'http-bench-server.mjs'), ...argv], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [url] = await new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    createInterface({ input: child.stdout }).once('line', (line) => resolve([line.trim()]));
+  });
+  return { url, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) };
+}
+
+function cannon(url) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: Number(args.connections), duration: seconds, pipelining: 1 }, (error, result) => {
+      if (error) reject(error);
+      else if (result.non2xx) reject(new Error(`${url}: ${result.non2xx} non-2xx answers`));
+      else resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 });
+    });
+  });
+}
+
+const fmt = (r) =>
+  `${Math.round(r.rps).toLocaleString('en-US').padStart(7)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms`;
+
+async function firstPaint(url) {
+  const profile = mkdtempSync(join(tmpdir(), 'vitrina-bench-chromium-'));
+  const flags = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+  const browser = await puppeteer.launch({
+    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [...flags, `--user-data-dir=${profile}`],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1440, height: 900 });
+    const samples = [];
+    // The first visit warms the browser's asset cache and the server's result cache.
+    for (let i = 0; i < 6; i++) {
+      const t = performance.now();
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      await page.waitForFunction('document.documentElement.dataset.vitrinaState === "ready"', { timeout: 60_000 });
+      const rendered = performance.now() - t;
+      const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
+      if (i > 0) samples.push({ fcp, rendered });
+    }
+    const med = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    return { firstPaintMs: med(samples.map((s) => s.fcp)), renderedMs: med(samples.map((s) => s.rendered)) };
+  } finally {
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+ensureDemo();
+const vitrina = await start('vitrina', config);
+const uncached = await start('vitrina', config, '--no-cache');
+const bytesDir = mkdtempSync(join(tmpdir(), 'vitrina-http-bench-'));
+let plain;
+try {
+  const report = await (await fetch(`${vitrina.url}/api/reports/${args.report}`)).json();
+  const failed = report.panels.filter((p) => p.error);
+  if (failed.length) throw new Error(`panels failed: ${failed.map((p) => `${p.id}: ${p.error.message}`).join('; ')}`);
+  const panel = args.panel ?? report.panels[0].id;
+  const routes = { panel: `/api/reports/${args.report}/panels/${panel}`, page: `/d/${args.report}` };
+  for (const [name, path] of Object.entries(routes)) {
+    const res = await fetch(`${vitrina.url}${path}`);
+    writeFileSync(join(bytesDir, `${name}.body`), Buffer.from(await res.arrayBuffer()));
+    writeFileSync(join(bytesDir, `${name}.json`), JSON.stringify({ path, contentType: res.headers.get('content-type') }));
+  }
+  plain = await start('plain', bytesDir);
+  console.log(
+    `HTTP on loopback, ${args.connections} connections × ${seconds} s, ${args.scale} demo, report ${args.report}, panel ${panel}\n`,
+  );
+  const results = {};
+  const row = async (name, framework, baseline) => {
+    const f = await cannon(framework);
+    const b = await cannon(baseline);
+    results[name] = { framework: f, plain: b, ratio: f.rps / b.rps };
+    console.log(
+      `${name.padEnd(22)} vitrina ${fmt(f)}\n${''.padEnd(22)} plain   ${fmt(b)}   → ${(100 * results[name].ratio).toFixed(1)}% of the plain rate\n`,
+    );
+  };
+  await row('panel API (cached)', `${vitrina.url}${routes.panel}`, `${plain.url}${routes.panel}`);
+  await row('panel API (uncached)', `${uncached.url}${routes.panel}`, `${plain.url}${routes.panel}`);
+  await row('dashboard page', `${vitrina.url}${routes.page}`, `${plain.url}${routes.page}`);
+  results.browser = await firstPaint(`${vitrina.url}${routes.page}`);
+  console.log(
+    `dashboard in Chromium (warm cache): first contentful paint ${results.browser.firstPaintMs?.toFixed(0)} ms, every panel rendered ${results.browser.renderedMs.toFixed(0)} ms`,
+  );
+  if (args.json) writeFileSync(args.json, JSON.stringify({ scale: args.scale, report: args.report, panel, seconds, results }, null, 2));
+} finally {
+  await Promise.all([vitrina.stop(), uncached.stop(), plain?.stop()]);
+  rmSync(bytesDir, { recursive: true, force: true });
+}
