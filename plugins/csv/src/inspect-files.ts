@@ -7,7 +7,7 @@ import { VitrinaError } from '@vitrina/core';
 import type { ConnectorContext } from '@vitrina/core/connector';
 import { fileProblem } from './bad-rows.js';
 import type { CsvFile } from './csv-files.js';
-import type { CsvOptions } from './csv-options.js';
+import { type CsvOptions, DEFAULT_SAMPLE_ROWS } from './csv-options.js';
 import { type FileFormat, HEADER_BYTES, inspectFile, SAMPLE_BYTES } from './file-format.js';
 
 /** Files sampled in full (1 MiB each) for type inference; later ones are only checked. */
@@ -25,7 +25,7 @@ export async function inspectFiles(
   onProblem: (problem: ReturnType<typeof fileProblem>) => void,
 ): Promise<{ formats: FileFormat[]; header?: string[] }> {
   const withHeader = options.header ?? true;
-  const rows = (options.sampleRows ?? 10_000) + 1;
+  const rows = (options.sampleRows ?? DEFAULT_SAMPLE_ROWS) + 1;
   const formats: FileFormat[] = [];
   let header: string[] | undefined;
   let first = '';

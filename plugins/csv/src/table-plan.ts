@@ -5,7 +5,7 @@
 import { didYouMean, VitrinaError } from '@vitrina/core';
 import type { LogicalType } from '@vitrina/core/connector';
 import { columnNames } from './column-names.js';
-import type { CsvColumnType, CsvOptions } from './csv-options.js';
+import { type CsvColumnType, type CsvOptions, DEFAULT_SAMPLE_ROWS } from './csv-options.js';
 import type { FileFormat } from './file-format.js';
 import { type DateLayout, datePattern, guessColumn } from './type-inference.js';
 
@@ -49,7 +49,7 @@ export function planTable(sourceName: string, options: CsvOptions, files: readon
 
   // Numbers are judged in one spelling: a decimal-comma file's `12,5` is sampled as `12.5`.
   const dotted = (f: FileFormat) => (f.decimal === ',' ? f.rows.map((r) => r.map((v) => v.replace(/^(-?\d*),(\d+)$/, '$1.$2'))) : f.rows);
-  const body = files.flatMap((f) => (header ? dotted(f).slice(1) : dotted(f))).slice(0, options.sampleRows ?? 10_000);
+  const body = files.flatMap((f) => (header ? dotted(f).slice(1) : dotted(f))).slice(0, options.sampleRows ?? DEFAULT_SAMPLE_ROWS);
   const values = named.map((_, i) => body.map((row) => row[i] ?? ''));
   const layouts: DateLayout[] = !options.dateFormat || options.dateFormat === 'auto' ? ['YYYY-MM-DD', 'DD.MM.YYYY'] : [options.dateFormat];
   const guesses = values.map((v) => guessColumn(v, layouts));

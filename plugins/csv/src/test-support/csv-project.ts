@@ -23,10 +23,12 @@ export interface LoadResult {
 export class CsvProject {
   /** The project folder (files are read from here); `new CsvProject(folder)` reads an existing one. */
   readonly dir: string;
+  readonly #owned: boolean;
   readonly #work = mkdtempSync(join(tmpdir(), 'vitrina-csv-extract-'));
 
   constructor(projectDir?: string) {
     this.dir = projectDir ?? mkdtempSync(join(tmpdir(), 'vitrina-csv-'));
+    this.#owned = projectDir === undefined;
   }
 
   write(path: string, content: string | Buffer): string {
@@ -70,6 +72,6 @@ export class CsvProject {
 
   remove(): void {
     rmSync(this.#work, { recursive: true, force: true });
-    if (this.dir.startsWith(tmpdir())) rmSync(this.dir, { recursive: true, force: true });
+    if (this.#owned) rmSync(this.dir, { recursive: true, force: true });
   }
 }
