@@ -55,6 +55,8 @@ export async function makeDemoProject(options: DemoProjectOptions = {}): Promise
 
 export interface TestServer extends RunningServer {
   dir: string;
+  /** What the server logged (reloads, problems). */
+  logs: string[];
   configPath: string;
   project: Project;
   get(path: string, init?: RequestInit): Promise<Response>;
@@ -66,7 +68,8 @@ export async function startDemoServer(
   options: DemoProjectOptions & { watch?: boolean; onReload?: (what: string, ok: boolean) => void } = {},
 ): Promise<TestServer> {
   const { dir, configPath } = await makeDemoProject(options);
-  const open: OpenProjectOptions = { configPath, resolveFrom: [join(REPO, 'cli')], now: () => NOW };
+  // Relative to the project folder, file names in problems read `report-definitions/x.json`.
+  const open: OpenProjectOptions = { configPath, cwd: dir, resolveFrom: [join(REPO, 'cli')], now: () => NOW };
   const project = await openProject(open);
   const logs: string[] = [];
   const server = await startServer({
@@ -79,7 +82,10 @@ export async function startDemoServer(
     ...server,
     dir,
     configPath,
-    project,
+    logs,
+    get project() {
+      return server.live.project;
+    },
     get: (path, init) => fetch(`${server.url}${path}`, { redirect: 'manual', ...init }),
     async dispose() {
       await server.close();

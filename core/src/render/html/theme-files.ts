@@ -24,12 +24,12 @@ export function themeSearchPath(projectDir?: string): string[] {
   return projectDir ? [join(projectDir, 'themes'), BUILT_IN_THEMES_DIR] : [BUILT_IN_THEMES_DIR];
 }
 
-/** The folder of theme `name`, or undefined when no search folder has one with a layout. */
+/** The folder of theme `name`, or undefined when no search folder has one with a layout or a `theme.json` (a theme that extends another). */
 export function findThemeDir(name: string, searchPath: readonly string[]): string | undefined {
   if (!isSafeName(name)) return undefined;
   for (const base of searchPath) {
     const dir = join(base, name);
-    if (existsSync(join(dir, 'layout.hbs'))) return dir;
+    if (existsSync(join(dir, 'layout.hbs')) || existsSync(join(dir, 'theme.json'))) return dir;
   }
   return undefined;
 }

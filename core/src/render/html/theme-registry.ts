@@ -32,7 +32,7 @@ export class ThemeRegistry {
     const dir = findThemeDir(name, this.searchPath);
     if (!dir)
       throw new VitrinaError('CONFIG_INVALID', `no theme '${name}'`, {
-        hint: `themes are folders with a layout.hbs in ${this.searchPath.join(' or ')}`,
+        hint: `themes are folders with a layout.hbs (or a theme.json that extends another theme) in ${this.searchPath.join(' or ')}`,
       });
     const parentName = themeManifest(dir).extends;
     if (parentName && seen.includes(parentName))
