@@ -1,4 +1,6 @@
 /** @module TypeScript shape of vitrina.config.json; `core/schemas/config.schema.json` is the truth. */
+import type { AuthConfig, ServerConfig } from '../access/access-config.js';
+import type { StateConfig } from '../state/state-config.js';
 
 export interface SourceConfig {
   plugin: string;
@@ -24,8 +26,9 @@ export interface ProjectConfig {
   weekStart?: 'monday' | 'sunday';
   cache?: { ttlSeconds?: number; maxEntries?: number };
   query?: { timeoutSeconds?: number; maxRows?: number };
-  server?: Record<string, unknown>;
-  auth?: Record<string, unknown>;
+  server?: ServerConfig;
+  auth?: AuthConfig;
+  state?: StateConfig;
   schedules?: unknown[];
   alerts?: unknown[];
   tasks?: unknown[];
