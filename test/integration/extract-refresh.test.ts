@@ -1,4 +1,6 @@
 /** @module Extract refresh: the background timer reloads changed sources and logs it; a swap never breaks a query in flight. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { openProject } from '@vitrina/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseRefreshInterval } from '../../core/src/extract/refresh-interval.js';
@@ -55,6 +57,25 @@ describe('extract refresh', () => {
       expect(await queryRows(project, 'select count(*) as n from items')).toEqual([{ n: 2 }]);
     } finally {
       await project.close();
+    }
+  });
+
+  it('one load at a time across projects and processes: a live lock is waited for, a stale one taken over', async () => {
+    const p = extractProject({});
+    projects.push(p);
+    p.write(csv('1,a,1,2026-01-01 00:00:00'));
+    const [a, b] = [await p.open(), await p.open()];
+    try {
+      // Two projects over one extract folder (as serve and vitrina ingest are): both loads succeed, one after the other.
+      const reports = await Promise.all([a.extracts.refresh(), b.extracts.refresh()]);
+      expect(reports.map((r) => r[0]?.status).sort()).toEqual(['loaded', 'skipped']);
+      mkdirSync(join(p.dir, '.vitrina', 'extracts'), { recursive: true });
+      writeFileSync(join(p.dir, '.vitrina', 'extracts', 'items.lock'), '2147483646');
+      expect((await a.extracts.refresh(['items'], { full: true }))[0]?.status).toBe('loaded');
+      expect(p.extractFiles()).toEqual(['items.duckdb', 'items.json']);
+    } finally {
+      await a.close();
+      await b.close();
     }
   });
 

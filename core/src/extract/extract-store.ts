@@ -17,6 +17,7 @@ import { DuckDBConnectionPool } from './duckdb-pool.js';
 import { manifestStamp, readManifest, writeManifest } from './extract-manifest.js';
 import { BadRowCollector, extractTarget } from './extract-target.js';
 import type { ExtractManifest, LoadReport, RefreshOptions } from './extract-types.js';
+import { takeLoadLock } from './load-lock.js';
 import { fillFromRowSource, fillFromSqlSource } from './load-source.js';
 
 export interface ExtractInput {
@@ -73,7 +74,19 @@ export class ExtractStore {
 
   /** Loads the source unless its fingerprint is unchanged; never two loads of one source at once. */
   load(options: RefreshOptions = {}): Promise<LoadReport> {
-    return this.#loads.run(() => this.#load(options));
+    return this.#loads.run(async () => {
+      mkdirSync(this.input.dir, { recursive: true });
+      const release = await takeLoadLock(
+        join(this.input.dir, `${this.input.source}.lock`),
+        `loading source '${this.input.source}'`,
+        options.signal,
+      );
+      try {
+        return await this.#load(options);
+      } finally {
+        release();
+      }
+    });
   }
 
   async #load(options: RefreshOptions): Promise<LoadReport> {
@@ -96,7 +109,6 @@ export class ExtractStore {
     if (previous && !options.full && fingerprint !== '' && previous.fingerprint === fingerprint)
       return report('skipped', total(previous), 0, previous.generation);
     const append = Boolean(previous && !options.full && raw.kind === 'rows' && raw.load);
-    mkdirSync(this.input.dir, { recursive: true });
     const building = `${this.file}.building-${process.pid}-${Date.now()}`;
     const tempDir = mkdtempSync(join(this.input.dir, `.${source}-tmp-`));
     let instance: DuckDBInstance | undefined;
