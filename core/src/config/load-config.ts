@@ -5,6 +5,7 @@ import { parseJsonDocument } from '../definition/json-document.js';
 import { schemaProblems } from '../definition/schema-errors.js';
 import { configSchemaValidator } from '../definition/schema-registry.js';
 import { VitrinaError } from '../errors/index.js';
+import { scheduleConfigProblems } from '../schedule/config-problems.js';
 import { isValidTimeZone } from '../util/time-zone.js';
 import { CONFIG_FILE_NAME, type ProjectConfig } from './project-config.js';
 
@@ -41,6 +42,8 @@ export function loadConfig(path?: string, cwd: string = process.cwd()): LoadedCo
       }),
     );
   }
+  // Cron expressions and zones of schedules, alerts and tasks: a bad one is a config error with its line.
+  if (!problems.length) problems.push(...scheduleConfigProblems(config, doc));
   if (problems.length) {
     const [first, ...rest] = problems as [VitrinaError, ...VitrinaError[]];
     throw new VitrinaError(first.code, first.message, { ...first.location, hint: first.hint, problems: rest });

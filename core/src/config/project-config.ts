@@ -1,5 +1,6 @@
 /** @module TypeScript shape of vitrina.config.json; `core/schemas/config.schema.json` is the truth. */
 import type { AuthConfig, ServerConfig } from '../access/access-config.js';
+import type { AlertConfig, ScheduleConfig, SmtpConfig, TaskConfig } from '../schedule/schedule-types.js';
 import type { StateConfig } from '../state/state-config.js';
 
 export interface SourceConfig {
@@ -29,9 +30,11 @@ export interface ProjectConfig {
   server?: ServerConfig;
   auth?: AuthConfig;
   state?: StateConfig;
-  schedules?: unknown[];
-  alerts?: unknown[];
-  tasks?: unknown[];
+  /** Outgoing mail of schedules, alerts and tasks. */
+  smtp?: SmtpConfig;
+  schedules?: ScheduleConfig[];
+  alerts?: AlertConfig[];
+  tasks?: TaskConfig[];
 }
 
 /** Keys of a source block the core owns; the rest are the connector's options. */
