@@ -70,6 +70,12 @@ function seriesOption(s: SeriesSpec, view: ChartView, grid: CategoryGrid, otherR
   return line;
 }
 
+/** Named bars whose labels would not fit level: about 60 characters is what a half-width panel holds. */
+function slanted(grid: CategoryGrid, isBar: boolean): boolean {
+  if (!isBar || grid.categoryColumn?.type !== 'string') return false;
+  return grid.categories.length > 8 || grid.shortLabels.reduce((n, l) => n + l.length + 2, 0) > 60;
+}
+
 export function cartesianOption(result: PanelResult, view: ChartView, ctx: ChartContext): ChartSpec {
   const grid = categoryGrid(result, ctx, view.title ?? '');
   const percent = (s: SeriesSpec) => s.column.format === 'percent';
@@ -95,9 +101,7 @@ export function cartesianOption(result: PanelResult, view: ChartView, ctx: Chart
         {
           axisLabel: {
             hideOverlap: true,
-            ...(isBar && grid.categories.length > 8 && grid.categoryColumn?.type === 'string'
-              ? { rotate: 35, width: 90, overflow: 'truncate' as const }
-              : {}),
+            ...(slanted(grid, isBar) ? { rotate: 35, width: 90, overflow: 'truncate' as const } : {}),
           },
         }),
   };

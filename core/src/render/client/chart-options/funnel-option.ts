@@ -39,6 +39,7 @@ export function funnelOption(result: PanelResult, ctx: ChartContext): ChartSpec 
         data: result.rows.map((row, i) => ({ name: names[i] as string, value: numeric(row[value ?? -1]) ?? 0 })),
         label: {
           position: 'inside',
+          fontSize: 11,
           formatter: (p: { dataIndex: number }) => {
             const row = result.rows[p.dataIndex] ?? [];
             const conversion = p.dataIndex > 0 && row[fromPrevious ?? -1] !== null ? ` · ${cell(row, fromPrevious)}` : '';

@@ -38,6 +38,7 @@ export function pieOption(result: PanelResult, view: ChartView, ctx: ChartContex
           formatter: (p: { name: string; percent?: number }) => plainLabel(`${p.name}\n${percent(p.percent ?? 0)}`),
           overflow: 'truncate',
           width: 110,
+          lineHeight: 14,
         },
         labelLine: { length: 8, length2: 8 },
       },

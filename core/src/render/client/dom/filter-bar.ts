@@ -37,9 +37,16 @@ export function enhanceFilters(doc: Document, state: DashboardState, ctx: ChartC
       if (ids.has(key) && typeof value === 'string' && value !== '' && value !== CUSTOM) out.append(key, value);
     return out;
   };
+  // What each control showed for a parameter the page's URL left out: the report's default, which
+  // a URL without the parameter (Back to the first view) must show again.
+  const defaults = new Map<string, string[]>();
+  for (const [id, control] of controls)
+    if (!(id in state.query))
+      defaults.set(id, control instanceof HTMLSelectElement ? [...control.selectedOptions].map((o) => o.value) : [control.value]);
   const write = (query: URLSearchParams): void => {
     for (const [id, control] of controls) {
-      const values = query.getAll(id);
+      const given = query.getAll(id);
+      const values = given.length ? given : (defaults.get(id) ?? []);
       if (control instanceof HTMLSelectElement) {
         if (!control.multiple && values[0] !== undefined) ensureOption(control, values[0]);
         else

@@ -101,11 +101,16 @@ export function formatTick(value: number, column: Column | undefined, ctx: Chart
 export function formatInstant(iso: string, ctx: ChartContext): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const zone = ctx.timezone ? { timeZone: ctx.timezone } : {};
+  // en-GB, as the server writes it (render-dashboard's dateTimeText): "26 Nov 2026, 15:04" both before and after a refresh.
+  const tag = ctx.locale === 'ru' ? 'ru-RU' : 'en-GB';
   try {
-    return dateFormat(ctx, { ...zone, dateStyle: 'medium', timeStyle: 'short' }).format(date);
+    return new Intl.DateTimeFormat(tag, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      ...(ctx.timezone ? { timeZone: ctx.timezone } : {}),
+    }).format(date);
   } catch {
     // An unknown zone name must not blank the header.
-    return dateFormat(ctx, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+    return new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
   }
 }
