@@ -1,0 +1,39 @@
+/**
+ * @module `requireLogin`: everything but the public paths needs a principal. Pages redirect to
+ * the login form (remembering where the visitor was going); the API answers 401 with
+ * `WWW-Authenticate: Bearer`, so scripts learn to send a token.
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { AuthEnv } from './auth-types.js';
+
+/** Paths open to anyone: health, sign-in and first-run setup, and static assets. */
+export function isPublicPath(path: string): boolean {
+  return (
+    path === '/healthz' ||
+    path === '/login' ||
+    path === '/logout' ||
+    path === '/setup' ||
+    path.startsWith('/assets/') ||
+    path === '/auth/login.css'
+  );
+}
+
+/** Where to go after login: only a path on this site (never `//evil.example` or `/\evil`). */
+export function safeNext(next: string | undefined): string {
+  if (!next?.startsWith('/') || next.startsWith('//') || next.includes('\\') || /[\r\n]/.test(next)) return '/';
+  return next.slice(0, 2000);
+}
+
+export function requireLogin(): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    if (c.get('principal') || isPublicPath(c.req.path)) return next();
+    const headers = { 'Cache-Control': 'no-store' };
+    if (c.req.path.startsWith('/api/') || c.req.header('authorization') || c.req.method !== 'GET')
+      return c.json({ error: { code: 'UNAUTHENTICATED', message: 'sign in or send an API token (Authorization: Bearer vt_…)' } }, 401, {
+        ...headers,
+        'WWW-Authenticate': 'Bearer realm="vitrina"',
+      });
+    const url = new URL(c.req.url);
+    return c.redirect(`/login?next=${encodeURIComponent(safeNext(`${url.pathname}${url.search}`))}`, 302);
+  };
+}
