@@ -27,6 +27,8 @@ export const CALLS_COLUMNS = {
   context: ['VARCHAR', 'string', 'The dial context (Asterisk, FreeSWITCH).'],
   manager_id: ['BIGINT', 'integer', 'The CRM manager the extension maps to (VARCHAR when the mapping has non-integer ids).'],
   manager_name: ['VARCHAR', 'string', "The manager's name, when the mapping provides one."],
+  department_id: ['BIGINT', 'integer', "The manager's department id, when the mapping provides one (VARCHAR when not all integers)."],
+  department: ['VARCHAR', 'string', "The manager's department name, when the mapping provides one."],
 } as const satisfies Record<string, readonly [string, LogicalType, string]>;
 
 export type CallsColumn = keyof typeof CALLS_COLUMNS;

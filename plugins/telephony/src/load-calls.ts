@@ -12,7 +12,7 @@ import { type CdrFile, copyRange, countLines, firstRecord, listFiles, prefixFing
 import { resolveFormat, UnknownFormatError } from './formats/detect-format.js';
 import type { FormatSpec } from './formats/format-spec.js';
 import { appendable, type FileSlice, type LoadState, optionsKey, planSlices } from './load-plan.js';
-import { createManagerTable, managerIdType, managerRows } from './manager-mapping.js';
+import { createManagerTable, idType, managerRows } from './manager-mapping.js';
 import { findMissingStarts } from './missing-starts.js';
 import { selectCallsSql } from './normalise-sql.js';
 import { rejectedLines } from './rejected-lines.js';
@@ -61,14 +61,14 @@ export async function loadCalls(input: LoadInput): Promise<LoadOutcome> {
   const reads = await Promise.all(slices.filter((s) => s.end > s.start).map((slice) => readFileFor(slice, target.tempDir)));
 
   const managers = options.managers ? await managerRows(options.managers, context, target) : [];
-  const idType = managers.length ? managerIdType(managers) : 'BIGINT';
+  const idTypes = { manager: idType(managers), department: idType(managers, 'department_id') };
   const managerTable = managers.length ? `_telephony_managers_${suffix()}` : undefined;
   if (managerTable) await createManagerTable(target, managerTable, managers);
 
   const staging = append ? `_telephony_new_${suffix()}` : CALLS_TABLE;
   let rows = 0;
   if (!spec || reads.length === 0) {
-    if (!append) await target.run(`CREATE OR REPLACE TABLE ${CALLS_TABLE} (${columnDefinitions(idType)})`);
+    if (!append) await target.run(`CREATE OR REPLACE TABLE ${CALLS_TABLE} (${columnDefinitions(idTypes)})`);
   } else {
     for (let attempt = 0; ; attempt++) {
       const names = { rejectsTable: `_telephony_rejects_${suffix()}`, rejectsScan: `_telephony_scan_${suffix()}` };
@@ -78,7 +78,7 @@ export async function loadCalls(input: LoadInput): Promise<LoadOutcome> {
         timezone: input.timezone,
         options,
         managers: managerTable,
-        managerIdType: idType,
+        idTypes,
         keepLink: append,
         ...names,
       });
@@ -176,9 +176,9 @@ async function appendStaged(target: ExtractTarget, staging: string): Promise<num
   return n;
 }
 
-function columnDefinitions(idType: string): string {
+function columnDefinitions(types: { manager: string; department: string }): string {
   return Object.entries(CALLS_COLUMNS)
-    .map(([name, [type]]) => `${name} ${name === 'manager_id' ? idType : type}`)
+    .map(([name, [type]]) => `${name} ${name === 'manager_id' ? types.manager : name === 'department_id' ? types.department : type}`)
     .join(', ');
 }
 

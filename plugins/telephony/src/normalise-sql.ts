@@ -15,7 +15,8 @@ export interface NormaliseInput {
   options: TelephonyOptions;
   /** Name of the temporary extension → manager table, when there is a mapping. */
   managers?: string;
-  managerIdType: 'BIGINT' | 'VARCHAR';
+  /** SQL types of the mapping's ids (integers unless a mapping has other ids). */
+  idTypes: { manager: 'BIGINT' | 'VARCHAR'; department: 'BIGINT' | 'VARCHAR' };
   rejectsTable: string;
   rejectsScan: string;
   /** Keep the FreeSWITCH other-leg uuid as a last column `bleg` (appends relink earlier B-legs). */
@@ -88,9 +89,10 @@ export function selectCallsSql(input: NormaliseInput): string {
   const linked = f.bleg === 'NULL' ? 'linked_id0' : 'coalesce(link.a_leg, linked_id0)';
   const manager = input.managers
     ? `LEFT JOIN ${input.managers} m ON m.extension = e.extension`
-    : `LEFT JOIN (SELECT NULL::VARCHAR AS extension, NULL::${input.managerIdType} AS manager_id, NULL::VARCHAR AS manager_name) m ON false`;
+    : `LEFT JOIN (SELECT NULL::VARCHAR AS extension, NULL::BIGINT AS manager_id, NULL::VARCHAR AS manager_name, NULL::BIGINT AS department_id, NULL::VARCHAR AS department) m ON false`;
+  const fromMapping = new Set(['manager_id', 'manager_name', 'department_id', 'department']);
   const out = Object.keys(CALLS_COLUMNS).map((c) =>
-    c === 'manager_id' || c === 'manager_name'
+    fromMapping.has(c)
       ? `m.${c}`
       : c === 'leg'
         ? 'CAST(row_number() OVER (PARTITION BY linked_id ORDER BY call_id <> linked_id, started_at, sequence, call_id) AS INTEGER) AS leg'
