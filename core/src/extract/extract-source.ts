@@ -35,13 +35,20 @@ export class ExtractSource implements SqlSource {
     return this.#store;
   }
 
-  /** Serves the published extract; a source never loaded is loaded now. */
-  async init(options: CallOptions): Promise<void> {
+  /** Loads DuckDB and prepares the dialect; the extract itself is opened (or first loaded) by the first query. */
+  async init(): Promise<void> {
+    await this.store();
+    this.#dialect = new (this.#engine as Engine).DuckDBDialect(() => this.#pool());
+  }
+
+  #firstLoad: Promise<unknown> | undefined;
+
+  /** The current generation's pool; a source never loaded is loaded now (once, however many queries wait). */
+  async #pool(signal?: AbortSignal) {
     const store = await this.store();
     if (!store.manifest()) {
-      try {
-        await store.load({ signal: options.signal });
-      } catch (error) {
+      this.#firstLoad ??= store.load({ signal }).catch((error: unknown) => {
+        this.#firstLoad = undefined;
         const e = error as VitrinaError;
         throw new VitrinaError(
           e.code ?? 'SOURCE_UNAVAILABLE',
@@ -51,9 +58,10 @@ export class ExtractSource implements SqlSource {
             hint: `run: vitrina ingest ${this.input.source}  (it shows the load's progress and errors)`,
           },
         );
-      }
+      });
+      await this.#firstLoad;
     }
-    this.#dialect = new (this.#engine as Engine).DuckDBDialect(() => store.pool());
+    return store.pool();
   }
 
   /** Loads the source into its extract (skipped when unchanged unless `full`). */
@@ -63,9 +71,8 @@ export class ExtractSource implements SqlSource {
 
   /** Runs on a connection of the current generation; an abort interrupts the statement in DuckDB. */
   async execute(compiled: CompiledQuery, options: CallOptions): Promise<Record<string, unknown>[]> {
-    const store = await this.store();
     const engine = this.#engine as Engine;
-    return (await store.pool()).use(async (connection) => {
+    return (await this.#pool(options.signal)).use(async (connection) => {
       const stop = () => connection.interrupt();
       options.signal?.addEventListener('abort', stop, { once: true });
       try {
@@ -93,9 +100,24 @@ export class ExtractSource implements SqlSource {
     return manifest ? `extract:${manifest.generation}:${manifest.fingerprint}` : '';
   }
 
-  async checkHealth(): Promise<HealthResult> {
-    const manifest = (await this.store()).manifest();
-    if (!manifest) return { ok: false, reason: `source '${this.input.source}' has no extract`, code: 'SOURCE_UNAVAILABLE' };
+  /**
+   * A loaded extract is healthy. Before the first load, the plugin's own check answers when it has
+   * one (a health check should not load a big file); otherwise loading is the only way to know.
+   */
+  async checkHealth(options: CallOptions): Promise<HealthResult> {
+    let manifest = (await this.store()).manifest();
+    if (!manifest) {
+      if (this.input.raw.checkHealth) {
+        const health = await this.input.guard.checkHealth(options);
+        return health.ok ? { ok: true, details: { ...health.details, extract: 'not loaded yet' } } : health;
+      }
+      try {
+        await this.#pool(options.signal);
+      } catch (error) {
+        return { ok: false, reason: (error as Error).message, code: (error as VitrinaError).code };
+      }
+      manifest = (await this.store()).manifest() as NonNullable<typeof manifest>;
+    }
     return { ok: true, details: { generation: manifest.generation, loadedAt: manifest.loadedAt, tables: manifest.tables } };
   }
 
