@@ -12,7 +12,7 @@ import { countLines } from './file-bytes.js';
 import { HEADER_BYTES, inspectFile } from './file-format.js';
 import { type InsertContext, ident, insertFile } from './insert-file.js';
 import { inspectFiles, sameHeader } from './inspect-files.js';
-import { type CsvState, fileChange, fileState, optionsHash, readState } from './load-state.js';
+import { type CsvState, type FileLayout, type FileState, fileChange, fileState, layoutOf, optionsHash, readState } from './load-state.js';
 import { DUCKDB_TYPES, planTable } from './table-plan.js';
 
 export async function loadCsv(
@@ -47,7 +47,8 @@ async function fullLoad(options: CsvOptions, context: ConnectorContext, target: 
   let done = 0;
   for (const format of formats) {
     signal?.throwIfAborted();
-    await insertFile({ ...format, start: 0, end: format.size, header: options.header ?? true, linesBefore: 0 }, ctx);
+    const part = { path: format.path, ...layoutOf(format), start: 0, end: format.size, header: options.header ?? true, linesBefore: 0 };
+    await insertFile(part, ctx);
     next.files[format.path] = await settle(options, format, format, 0, 0, signal);
     done += format.size;
     target.progress(done, total, 'bytes');
@@ -66,35 +67,33 @@ async function appendNew(
 ) {
   const present = new Set(files.map((f) => f.path));
   if (Object.keys(state.files).some((path) => !present.has(path))) return undefined;
-  const work: {
-    file: CsvFile;
-    grownFrom?: CsvState['files'][string];
-    format?: { encoding: string; delimiter: string; decimal: '.' | ',' };
-  }[] = [];
+  const work: { file: CsvFile; layout: FileLayout; grownFrom?: FileState }[] = [];
   for (const file of files) {
     const known = state.files[file.path];
     if (!known) {
       const format = await inspectFile(file, options, HEADER_BYTES, 2);
       if (format.problem || ((options.header ?? true) && !sameHeader(format.rows[0], state.header))) return undefined;
-      work.push({ file, format });
+      work.push({ file, layout: layoutOf(format) });
       continue;
     }
     const change = await fileChange(file, known);
     if (change === 'changed') return undefined;
-    if (change === 'grown') work.push({ file, grownFrom: known, format: known });
+    if (change === 'grown') work.push({ file, layout: layoutOf(known), grownFrom: known });
   }
   if (work.length === 0) return { rows: 0, status: 'skipped' as const, state: state as unknown as Record<string, unknown> };
   const policy = options.badRows ?? 'strict';
   const ctx: InsertContext = { target, plan: state.plan, quote: options.quote ?? '"', sourceName: context.sourceName, policy, signal };
   const next: CsvState = { ...state, files: { ...state.files } };
   const before = await countRows(target, state.plan.table);
-  for (const { file, grownFrom, format } of work) {
+  for (const { file, layout, grownFrom } of work) {
     signal?.throwIfAborted();
-    const fmt = format as { encoding: string; delimiter: string; decimal: '.' | ',' };
     const start = grownFrom?.size ?? 0;
     const linesBefore = grownFrom?.lines ?? 0;
-    await insertFile({ path: file.path, ...fmt, start, end: file.size, header: !grownFrom && (options.header ?? true), linesBefore }, ctx);
-    next.files[file.path] = await settle(options, file, fmt, start, linesBefore, signal);
+    await insertFile(
+      { path: file.path, ...layout, start, end: file.size, header: !grownFrom && (options.header ?? true), linesBefore },
+      ctx,
+    );
+    next.files[file.path] = await settle(options, file, layout, start, linesBefore, signal);
   }
   const rows = (await countRows(target, state.plan.table)) - before;
   context.log.debug('csv appended', { files: work.length, rows });
@@ -102,14 +101,7 @@ async function appendNew(
 }
 
 /** State of a file read up to its listed size; a file that changed while DuckDB read it is never appended to. */
-async function settle(
-  options: CsvOptions,
-  file: CsvFile,
-  format: { encoding: string; delimiter: string; decimal: '.' | ',' },
-  start: number,
-  linesBefore: number,
-  signal?: AbortSignal,
-) {
+async function settle(options: CsvOptions, file: CsvFile, format: FileLayout, start: number, linesBefore: number, signal?: AbortSignal) {
   const now = await stat(file.path);
   const stable = now.size === file.size && now.mtimeMs === file.mtimeMs;
   const lines = options.append === false ? 0 : linesBefore + (await countLines(file.path, start, file.size, signal));

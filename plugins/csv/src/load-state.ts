@@ -9,12 +9,18 @@ import type { CsvOptions } from './csv-options.js';
 import { endsWithNewline, hashRange, PROBE_BYTES } from './file-bytes.js';
 import type { TablePlan } from './table-plan.js';
 
-export interface FileState {
-  size: number;
-  mtimeMs: number;
+/** How a file is written, as the loader reads it. */
+export interface FileLayout {
   encoding: string;
   delimiter: string;
   decimal: '.' | ',';
+}
+
+export const layoutOf = ({ encoding, delimiter, decimal }: FileLayout): FileLayout => ({ encoding, delimiter, decimal });
+
+export interface FileState extends FileLayout {
+  size: number;
+  mtimeMs: number;
   /** Newlines in the loaded bytes: line numbers of appended rows continue from here. */
   lines: number;
   head: string;
@@ -46,19 +52,12 @@ export function readState(state: Record<string, unknown> | undefined, options: C
 }
 
 /** State of one file after its bytes up to `file.size` were loaded. */
-export async function fileState(
-  file: CsvFile,
-  format: { encoding: string; delimiter: string; decimal: '.' | ',' },
-  lines: number,
-  stable: boolean,
-): Promise<FileState> {
+export async function fileState(file: CsvFile, format: FileLayout, lines: number, stable: boolean): Promise<FileState> {
   const { path, size } = file;
   return {
     size,
     mtimeMs: file.mtimeMs,
-    encoding: format.encoding,
-    delimiter: format.delimiter,
-    decimal: format.decimal,
+    ...layoutOf(format),
     lines,
     head: await hashRange(path, 0, Math.min(PROBE_BYTES, size)),
     tail: await hashRange(path, Math.max(0, size - PROBE_BYTES), size),
