@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { CLI_DIR } from './cli-paths.js';
+import { addAccessCommands } from './commands/access-program.js';
 import { collectPair } from './commands/collect-pair.js';
 import { EXIT_OK, EXIT_USER_ERROR, exitCodeOf } from './output/exit-codes.js';
 import { printError } from './output/print-problems.js';
@@ -97,6 +98,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--postgres <url>', 'also load the demo into this PostgreSQL database (schema vitrina_demo) and report on it')
     .action(async (opts) => setExit(await (await import('./commands/demo-command.js')).demoCommand(opts)));
+
+  addAccessCommands(program, setExit);
 
   return program;
 }
