@@ -142,7 +142,7 @@ function checkPanelSort(scope: ReferenceScope, panel: PanelDefinition, dims: rea
   });
 }
 
-/** 'other' and 'drill': options that only make sense alongside other settings. */
+/** 'other', 'pageSize' and 'drill': options that only make sense alongside other settings. */
 function checkPanelExtras(scope: ReferenceScope, panel: PanelDefinition, at: Path, where: string): void {
   const { out, params } = scope;
   if (panel.other && panel.limit === undefined)
@@ -153,6 +153,8 @@ function checkPanelExtras(scope: ReferenceScope, panel: PanelDefinition, at: Pat
       `${where} sets 'other', which needs exactly one dimension to combine`,
       'the rows past the limit become one "Other" row of that dimension',
     );
+  if (panel.pageSize !== undefined && panel.type !== 'table')
+    out.add([...at, 'pageSize'], `${where} sets 'pageSize', which only tables use`, 'remove it, or make the panel a table');
   if (panel.drill?.parameter) {
     if (
       !out.unknown([...at, 'drill', 'parameter'], 'parameter', panel.drill.parameter, [...params.keys()], `${where} drill`) &&
