@@ -8,9 +8,11 @@
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { UNRESTRICTED_VIEWER } from '../../access/viewer.js';
+import { adminRoutes } from './admin-routes.js';
 import type { AccessControl, AuthEnv } from './auth-types.js';
 import { authenticate } from './authenticate.js';
 import { csrfGuard } from './csrf-guard.js';
+import { downloadAudit } from './download-audit.js';
 import { hardeningHeaders } from './hardening-headers.js';
 import { loginRoutes } from './login-routes.js';
 import { requireLogin } from './require-login.js';
@@ -39,4 +41,6 @@ export function installAuth<E extends AuthEnv>(app: Hono<E>, access: AccessContr
   a.use(csrfGuard({ exempt: ['/login', '/setup'], trustProxy: settings.trustProxy }));
   loginRoutes(a, access);
   a.use(requireLogin());
+  a.use(downloadAudit(access));
+  adminRoutes(a as unknown as Hono, access);
 }

@@ -3,13 +3,7 @@
  * value escaped, styled by one same-origin stylesheet (the CSP forbids inline styles and scripts).
  */
 import type { Locale } from '../../i18n/messages.js';
-
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"'`=]/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;', '=': '&#61;' })[ch] as string,
-  );
-}
+import { escapeHtml } from './html-escape.js';
 
 const TEXT = {
   en: {
@@ -104,6 +98,8 @@ export function setupInvalidText(locale: Locale): string {
   return TEXT[locale].setupInvalid;
 }
 
+import { ADMIN_CSS } from './admin-page.js';
+
 export const LOGIN_CSS = `body{margin:0;font:16px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f4f6f9;color:#1d2733}
 .login{max-width:360px;margin:10vh auto;padding:32px;background:#fff;border-radius:12px;box-shadow:0 2px 16px rgba(0,0,0,.08)}
 h1{font-size:22px;margin:0 0 20px}h2{font-size:15px;margin:24px 0 8px}label{display:block;margin:0 0 14px;font-size:14px;color:#4a5868}
@@ -111,4 +107,5 @@ input{display:block;width:100%;box-sizing:border-box;margin-top:4px;padding:10px
 button{width:100%;padding:11px;font:inherit;font-weight:600;color:#fff;background:#2463eb;border:0;border-radius:8px;cursor:pointer}
 .message{padding:10px;border-radius:8px;background:#fdecec;color:#a21b1b;font-size:14px}.lang{text-align:right;font-size:13px}
 .demo table{width:100%;font-size:13px;border-collapse:collapse}.demo td{padding:3px 4px;border-top:1px solid #eef1f5}
-@media (prefers-color-scheme:dark){body{background:#12161c;color:#e3e8ef}.login{background:#1b222c}input{background:#12161c;color:inherit;border-color:#36414f}}`;
+@media (prefers-color-scheme:dark){body{background:#12161c;color:#e3e8ef}.login,.admin{background:#1b222c}input{background:#12161c;color:inherit;border-color:#36414f}}
+${ADMIN_CSS}`;

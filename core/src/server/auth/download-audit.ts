@@ -1,0 +1,39 @@
+/**
+ * @module Audits every download — CSV, XLSX, PDF — whatever route serves it: after a successful
+ * response whose type is one of those (or an attachment), records who fetched which report with
+ * which parameters. Keyed on the response, not on route names, so a new export route is audited
+ * without touching this file.
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { AccessControl, AuthEnv } from './auth-types.js';
+import { recordAudit } from './record-audit.js';
+
+const KINDS: [RegExp, string][] = [
+  [/application\/pdf/, 'pdf'],
+  [/spreadsheetml|application\/vnd\.ms-excel/, 'xlsx'],
+  [/text\/csv/, 'csv'],
+];
+
+export function downloadAudit(access: AccessControl): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    await next();
+    if (c.res.status !== 200 || c.req.method !== 'GET') return;
+    const type = c.res.headers.get('content-type') ?? '';
+    const format = KINDS.find(([re]) => re.test(type))?.[1];
+    const attachment = /attachment/i.test(c.res.headers.get('content-disposition') ?? '');
+    if (!format && !attachment) return;
+    const url = new URL(c.req.url);
+    const report = /\/(?:reports|d|export|pdf)\/([^/?]+)/.exec(url.pathname)?.[1];
+    const parameters: Record<string, string[]> = {};
+    for (const key of new Set(url.searchParams.keys())) parameters[key] = url.searchParams.getAll(key).map((v) => v.slice(0, 200));
+    await recordAudit(access, c, {
+      event: format === 'pdf' ? 'pdf' : 'export',
+      details: {
+        path: url.pathname.slice(0, 300),
+        format: format ?? 'file',
+        ...(report ? { report: decodeURIComponent(report) } : {}),
+        parameters,
+      },
+    });
+  };
+}
