@@ -2,6 +2,7 @@
  * @module One file (or the new tail of one) into the extract's table with DuckDB's own CSV reader,
  * typed by the plan; rows DuckDB rejects come back from its rejects table with their line numbers.
  */
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExtractTarget } from '@vitrina/core/connector';
 import { badRowOf, REJECTS_COLUMNS, type Reject, strictError } from './bad-rows.js';
@@ -43,6 +44,9 @@ export async function insertFile(part: FilePart, ctx: InsertContext): Promise<nu
   let path = part.path;
   // DuckDB reads UTF-8 only; a tail is cut out so DuckDB never sees the rows loaded before.
   if (part.encoding !== 'utf-8' || part.start > 0) {
+    // The engine creates the scratch folder; making sure costs nothing and keeps a load from failing
+    // on an engine that sweeps scratch folders too eagerly.
+    await mkdir(target.tempDir, { recursive: true });
     path = join(target.tempDir, `csv-part-${++scans}.csv`);
     await copyAsUtf8(part.path, path, part.encoding, part.start, part.end, ctx.signal);
   }
