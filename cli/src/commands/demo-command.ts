@@ -7,8 +7,10 @@ import { existsSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { formatValue, isPanelError, type OpenProjectOptions, openProject, VitrinaError } from '@vitrina/core';
 import { PLUGIN_RESOLVE_FROM, SHIPPED_DEFINITIONS_DIR } from '../cli-paths.js';
+import { DEMO_PLUGINS, demoFileSources } from '../demo/demo-file-sources.js';
 import { generateDemoCrm } from '../demo/generate-demo-crm.js';
 import { DEMO_PG_SCHEMA, loadDemoIntoPostgres } from '../demo/load-demo-into-postgres.js';
+import { writeDemoFiles } from '../demo/write-demo-files.js';
 import { EXIT_OK, EXIT_USER_ERROR } from '../output/exit-codes.js';
 import { createProgress } from '../output/progress-bar.js';
 import { scaffoldProject } from './scaffold-project.js';
@@ -26,6 +28,9 @@ export interface DemoOptions {
   port?: string;
   host?: string;
 }
+
+/** The demo company's (and its PBX's) time zone. */
+const DEMO_TIMEZONE = 'Europe/Moscow';
 
 /** The connector reads the URL (a secret) from this variable; the config only names it. */
 export const DEMO_PG_URL_VARIABLE = 'VITRINA_DEMO_PG_URL';
@@ -62,7 +67,7 @@ export async function demoCommand(options: DemoOptions): Promise<number> {
   if (existsSync(join(dir, 'report-definitions'))) rmSync(join(dir, 'report-definitions'), { recursive: true, force: true });
   scaffoldProject({
     dir,
-    timezone: 'Europe/Moscow',
+    timezone: DEMO_TIMEZONE,
     locale: 'ru',
     currency: 'RUB',
     dataFile: 'data/crm.sqlite',
@@ -72,6 +77,8 @@ export async function demoCommand(options: DemoOptions): Promise<number> {
         options: { plugin: 'postgres', url: { env: DEMO_PG_URL_VARIABLE }, schema: DEMO_PG_SCHEMA },
       },
     }),
+    extraSources: demoFileSources(DEMO_TIMEZONE),
+    extraPlugins: DEMO_PLUGINS,
     definitionsFrom: SHIPPED_DEFINITIONS_DIR,
     overwrite: true,
   });
@@ -87,6 +94,11 @@ export async function demoCommand(options: DemoOptions): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const counts = Object.entries(summary.counts).map(([t, n]) => `${t} ${n.toLocaleString('en-US')}`);
   progress.finish(`Demo CRM (${options.scale}, seed ${seed}, today ${today}) generated in ${seconds} s: ${counts.join(', ')}`);
+  const filesStarted = performance.now();
+  const files = await writeDemoFiles({ dir, database: join(dir, 'data', 'crm.sqlite'), timezone: DEMO_TIMEZONE });
+  process.stdout.write(
+    `Call logs (Asterisk, FreeSWITCH A+B legs; ${files.calls.toLocaleString('en-US')} calls) and the plan CSV (${files.planRows} rows) written in ${((performance.now() - filesStarted) / 1000).toFixed(1)} s\n`,
+  );
   if (pgUrl !== undefined) {
     const loading = createProgress();
     const summary = await loadDemoIntoPostgres({

@@ -13,6 +13,9 @@ export interface ScaffoldOptions {
   dataFile: string;
   /** Replaces the SQLite source `crm` on `dataFile` (e.g. the demo on PostgreSQL), with its plugin package. */
   source?: { plugin: string; options: Record<string, unknown> };
+  /** More sources beside `crm` (the demo's call logs and plan file), with the plugin packages they need. */
+  extraSources?: Record<string, Record<string, unknown>>;
+  extraPlugins?: readonly string[];
   /** Definitions to copy (their `$schema` is pointed at the project's schemas folder). */
   definitionsFrom?: string;
   extraDefinitions?: Record<string, unknown>;
@@ -31,8 +34,8 @@ export function scaffoldProject(options: ScaffoldOptions): void {
     copyFileSync(join(SCHEMAS_DIR, name), join(options.dir, 'schemas', name));
   const config = {
     $schema: './schemas/config.schema.json',
-    plugins: [options.source?.plugin ?? '@vitrina/plugin-sqlite'],
-    sources: { crm: options.source?.options ?? { plugin: 'sqlite', file: options.dataFile } },
+    plugins: [options.source?.plugin ?? '@vitrina/plugin-sqlite', ...(options.extraPlugins ?? [])],
+    sources: { crm: options.source?.options ?? { plugin: 'sqlite', file: options.dataFile }, ...options.extraSources },
     definitions: 'report-definitions',
     timezone: options.timezone,
     locale: options.locale,
