@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Every demo dashboard in the real headless Chromium, served by `startServer` over the demo CRM:
  * at desktop and phone sizes, with zero console errors, every panel drawn (a chart, a table or a
