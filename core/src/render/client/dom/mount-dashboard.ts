@@ -10,6 +10,7 @@ import { formatInstant } from '../model/format-cell.js';
 import { drillHref, parametersOf, withParameters } from '../model/url-query.js';
 import { emit, fillTemplate } from './dom-helpers.js';
 import { echartsApi } from './echarts-global.js';
+import { echartsLocale } from './echarts-locale.js';
 import { enhanceFilters } from './filter-bar.js';
 import { startAutoRefresh } from './live-refresh.js';
 import { fetchPanel } from './panel-fetch.js';
@@ -90,7 +91,14 @@ export function mountDashboard(doc: Document, state: DashboardState): DashboardC
 
   const env = async (slot: PanelSlot): Promise<RenderEnv> => {
     const theme = await themeReady;
-    return { api: echartsApi(), ctx: ctxFor(slot), ...(theme ? { theme } : {}), onDrill: drill };
+    const api = echartsApi();
+    return {
+      api,
+      ctx: ctxFor(slot),
+      ...(theme ? { theme } : {}),
+      ...(api ? { echartsLocale: echartsLocale(api, state.locale) } : {}),
+      onDrill: drill,
+    };
   };
 
   function updateLinks(query: URLSearchParams): void {
