@@ -9,6 +9,7 @@ import type { ReportEngine } from '../engine/report-engine.js';
 import { optionLabel } from '../render/html/parameter-views.js';
 import { isPanelError } from '../result/result-set.js';
 import type { AppEnv } from './app-state.js';
+import { assertReportVisible, requestViewer } from './auth/report-access.js';
 import { cachedJson } from './cached-json.js';
 import { checkSelectValues } from './check-select-values.js';
 import { chooseLocale } from './choose-locale.js';
@@ -24,9 +25,11 @@ export function apiRoutes(app: Hono<AppEnv>): void {
     const { engine, config } = c.get('project');
     const locale = chooseLocale(c, config.locale);
     const parameters = requestParameters(c.req.queries());
+    assertReportVisible(c, c.get('project').definitions.reports, c.req.param('id'));
+    const viewer = requestViewer(c);
     const def = engine.report(c.req.param('id'));
-    await checkSelectValues(engine, def, parameters, c.req.raw.signal);
-    const output = await engine.render(def.id, { parameters, locale, signal: c.req.raw.signal });
+    await checkSelectValues(engine, def, parameters, c.req.raw.signal, viewer);
+    const output = await engine.render(def.id, { parameters, locale, viewer, signal: c.req.raw.signal });
     return cachedJson(c, output, output.panels.some(isPanelError) ? 0 : reportTtlSeconds(engine, def));
   });
 
@@ -34,9 +37,11 @@ export function apiRoutes(app: Hono<AppEnv>): void {
     const { engine, config } = c.get('project');
     const locale = chooseLocale(c, config.locale);
     const parameters = requestParameters(c.req.queries());
+    assertReportVisible(c, c.get('project').definitions.reports, c.req.param('id'));
+    const viewer = requestViewer(c);
     const def = engine.report(c.req.param('id'));
-    await checkSelectValues(engine, def, parameters, c.req.raw.signal);
-    const outcome = await engine.panel(def.id, c.req.param('panel'), { parameters, locale, signal: c.req.raw.signal });
+    await checkSelectValues(engine, def, parameters, c.req.raw.signal, viewer);
+    const outcome = await engine.panel(def.id, c.req.param('panel'), { parameters, locale, viewer, signal: c.req.raw.signal });
     if (isPanelError(outcome)) return cachedJson(c, outcome, 0, statusOf(outcome.error.code));
     const panel = def.panels.find((p) => p.id === outcome.id);
     return cachedJson(c, outcome, panel ? engine.panelTtlMs(def, panel) / 1000 : 0);
@@ -45,9 +50,11 @@ export function apiRoutes(app: Hono<AppEnv>): void {
   app.get('/api/reports/:id/parameters/:parameter/options', async (c) => {
     const { engine, config } = c.get('project');
     const locale = chooseLocale(c, config.locale);
+    assertReportVisible(c, c.get('project').definitions.reports, c.req.param('id'));
+    const viewer = requestViewer(c);
     const def = engine.report(c.req.param('id'));
     const id = c.req.param('parameter');
-    const values = await engine.parameterOptions(def.id, id, { signal: c.req.raw.signal });
+    const values = await engine.parameterOptions(def.id, id, { viewer, signal: c.req.raw.signal });
     const p = def.parameters?.find((x) => x.id === id);
     const options = values.map((value) => ({ value: String(value), label: p ? optionLabel(def, p, value, locale) : String(value) }));
     const ttl = (config.cache?.ttlSeconds ?? 60) as number;

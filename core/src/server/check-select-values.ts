@@ -4,6 +4,7 @@
  * empty panels, so the server answers 400 naming the parameter instead. The options query goes
  * through the result cache; when the source is down the check is skipped (the panels will say so).
  */
+import type { Viewer } from '../access/viewer.js';
 import type { ReportDefinition } from '../definition/report-definition.js';
 import type { ReportEngine } from '../engine/report-engine.js';
 import { didYouMean, VitrinaError } from '../errors/index.js';
@@ -14,6 +15,7 @@ export async function checkSelectValues(
   def: ReportDefinition,
   raw: RawParameters,
   signal?: AbortSignal,
+  viewer?: Viewer,
 ): Promise<void> {
   for (const p of def.parameters ?? []) {
     const given = raw[p.id];
@@ -21,7 +23,8 @@ export async function checkSelectValues(
     const values = (Array.isArray(given) ? given : [given]).flatMap((v) => (typeof v === 'string' && p.multiple ? v.split(',') : [v]));
     let options: unknown[];
     try {
-      options = await engine.parameterOptions(def.id, p.id, { signal });
+      // Within the viewer's scope: the hint must not name values the viewer may not see.
+      options = await engine.parameterOptions(def.id, p.id, { signal, viewer });
     } catch {
       continue;
     }

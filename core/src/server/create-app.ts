@@ -9,6 +9,8 @@ import type { Project } from '../project/open-project.js';
 import { apiRoutes } from './api-routes.js';
 import type { AppEnv, AppState } from './app-state.js';
 import { assetRoutes } from './asset-routes.js';
+import type { AccessControl } from './auth/auth-types.js';
+import { installAuth } from './auth/install-auth.js';
 import { installErrorHandler } from './error-handler.js';
 import { healthRoute } from './health-route.js';
 import { LiveProject } from './live-project.js';
@@ -21,6 +23,8 @@ export interface CreateAppOptions {
   live?: LiveProject;
   /** Where warnings and internal errors go. Default: stderr. */
   log?: (message: string) => void;
+  /** Sign-in, sessions, tokens, CSRF and row scope (see ./auth). Without it every request is unrestricted. */
+  access?: AccessControl;
 }
 
 export function createApp(options: CreateAppOptions): Hono<AppEnv> {
@@ -29,7 +33,6 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   if (!live) throw new TypeError('createApp needs { project } or { live }');
   const state: AppState = { live, themes: () => live.themes, log };
   const app = new Hono<AppEnv>();
-  app.use(securityHeaders());
   // Each request keeps the project it started with, even if a config reload swaps it meanwhile.
   app.use(async (c, next) => {
     const lease = live.acquire();
@@ -41,6 +44,8 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       lease.release();
     }
   });
+  if (options.access) installAuth(app, options.access);
+  else app.use(securityHeaders());
   healthRoute(app);
   pageRoutes(app);
   apiRoutes(app);

@@ -25,6 +25,12 @@ const STATUS: Partial<Record<ErrorCode | HttpOnlyCode, number>> = {
   PLUGIN_LOAD_FAILED: 503,
   QUERY_TIMEOUT: 504,
   ABORTED: 503,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  THROTTLED: 429,
+  USER_NOT_FOUND: 404,
+  USER_EXISTS: 409,
+  STATE_UNAVAILABLE: 503,
 };
 
 export function statusOf(code: string): number {

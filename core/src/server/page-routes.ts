@@ -8,6 +8,7 @@ import { localize } from '../i18n/localize.js';
 import { renderDashboard } from '../render/html/render-dashboard.js';
 import { type IndexEntry, renderIndexPage } from '../render/html/render-pages.js';
 import type { AppEnv } from './app-state.js';
+import { assertReportVisible, canOpenReport, maySeeProblems, requestViewer } from './auth/report-access.js';
 import { checkSelectValues } from './check-select-values.js';
 import { chooseLocale } from './choose-locale.js';
 import { hostedAssets } from './page-assets.js';
@@ -25,6 +26,7 @@ export function pageRoutes(app: Hono<AppEnv>): void {
     const theme = c.get('themes').get();
     const { definitions } = project;
     const entries: IndexEntry[] = [...definitions.reports.values()]
+      .filter(({ definition }) => canOpenReport(c, definition))
       .map(({ definition: d, stale }) => {
         const description = localize(d.description, locale);
         return {
@@ -39,8 +41,8 @@ export function pageRoutes(app: Hono<AppEnv>): void {
     const html = renderIndexPage(
       { theme, locale, assets: hostedAssets(theme, false), url: pageUrl(c) },
       entries,
-      definitions.problems,
-      project.problems,
+      maySeeProblems(c) ? definitions.problems : [],
+      maySeeProblems(c) ? project.problems : [],
     );
     return c.html(html, 200, { 'Cache-Control': 'no-cache' });
   });
@@ -50,14 +52,17 @@ export function pageRoutes(app: Hono<AppEnv>): void {
     const locale = chooseLocale(c, project.config.locale);
     const parameters = requestParameters(c.req.queries());
     const signal = c.req.raw.signal;
+    assertReportVisible(c, project.definitions.reports, c.req.param('id'));
+    const viewer = requestViewer(c);
     const { html } = await renderDashboard({
+      viewer,
       project,
       themes: c.get('themes'),
       reportId: c.req.param('id'),
       parameters,
       locale,
       assets: (theme) => hostedAssets(theme, true),
-      check: (def) => checkSelectValues(project.engine, def, parameters, signal),
+      check: (def) => checkSelectValues(project.engine, def, parameters, signal, viewer),
       url: pageUrl(c),
       signal,
     });

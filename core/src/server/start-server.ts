@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { VitrinaError } from '../errors/index.js';
 import type { OpenProjectOptions, Project } from '../project/open-project.js';
+import type { AccessControl } from './auth/auth-types.js';
 import { createApp } from './create-app.js';
 import { LiveProject } from './live-project.js';
 import { type ProjectWatcher, watchProject } from './watch-project.js';
@@ -29,6 +30,8 @@ export interface StartServerOptions {
   /** How long requests in flight may take to finish on close. Default 10 s. */
   graceMs?: number;
   log?: (message: string) => void;
+  /** Sign-in and row scope (`openAccessControl`); the caller closes it. Default: none, everything unrestricted. */
+  access?: AccessControl;
 }
 
 export interface RunningServer {
@@ -45,7 +48,7 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
   const live = new LiveProject(options.project, log, { backgroundRefresh: options.backgroundRefresh });
-  const app = createApp({ live, log });
+  const app = createApp({ live, log, ...(options.access ? { access: options.access } : {}) });
   const host = options.host ?? '127.0.0.1';
   const server = serve({ fetch: app.fetch, port: options.port ?? 3000, hostname: host }) as Server;
   try {
@@ -67,7 +70,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   }
   const { port } = server.address() as AddressInfo;
   const watcher: ProjectWatcher | undefined = options.watch
-    ? watchProject(live, { open: options.watch.open, log, debounceMs: options.watch.debounceMs, onReload: options.watch.onReload })
+    ? watchProject(live, {
+        open: options.watch.open,
+        log,
+        debounceMs: options.watch.debounceMs,
+        onReload: (what, ok) => {
+          options.watch?.onReload?.(what, ok);
+          options.access?.store.audit.record({ event: 'definitions_reloaded', ok, details: { what } }).catch(() => {});
+        },
+      })
     : undefined;
 
   let closing: Promise<void> | undefined;
