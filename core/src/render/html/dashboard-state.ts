@@ -12,12 +12,19 @@
  *   definition order, each with `.vt-panel-title`, optional `.vt-panel-description` and an empty
  *   `.vt-panel-body`; `style="--vt-span: <width>"` carries the 12-column width.
  * - `[data-role="as-of"]` shows when the data was read; `[data-role="locale"]` switches language.
+ *   After each refresh the client rewrites the as-of element's text (and `datetime` on a `<time>`)
+ *   and the locale links' query (the report parameters replaced, `lang` kept).
+ * The client adds `.vt-enhanced` to the form (panels.css then hides `.vt-apply`: changes apply at
+ * once), `.vt-loading` + `aria-busy` to a panel while it refetches, `.vt-has-error` to a failed one.
+ * Panel internals are styled by `themes/<name>/panels.css` (KPI cards, tables, pivots, messages).
  *
  * Events the client emits on `document` (browser tests and the PDF printer wait on them):
  * - `vitrina:panel-rendered` with `detail: { panel, ok }` after a panel finished drawing (ECharts
  *   `finished`, or the table/KPI DOM is in place, or its error is shown);
  * - `vitrina:rendered` once every panel of the current parameter set has reported.
- * The client also sets `document.documentElement.dataset.vitrinaState` to `loading` | `ready`.
+ * The client also sets `document.documentElement.dataset.vitrinaState` to `loading` | `ready`, and
+ * `window.Vitrina.dashboard` exposes `{ refresh(), apply(query), destroy() }` for tests.
+ * Print/static: no animation when `static` is set, the page is in print media, or the URL has `print`.
  */
 import type { DrillDefinition, LocalizedPanelType } from './dashboard-types.js';
 
