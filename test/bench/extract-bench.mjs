@@ -86,7 +86,7 @@ const projectConfig = (
   writeFileSync(
     file,
     JSON.stringify({
-      plugins: ['@vitrina/plugin-telephony', '@vitrina/plugin-sqlite'],
+      plugins: ['@vitrina/plugin-telephony', '@vitrina/plugin-sqlite', join(import.meta.dirname, 'bench-csv-plugin.mjs')],
       sources: { calls: source },
       dataDir: `.data-${n}`,
       definitions: 'report-definitions',
@@ -110,6 +110,8 @@ for (const n of sizes) {
   const config = projectConfig(n);
   const floor = child('floor', ['--file', file]);
   const framework = child('framework', ['--config', config]);
+  // The same read_csv through the engine: its own cost without the telephony plugin's normalising.
+  const generic = child('framework', ['--config', projectConfig(n, 'generic', { plugin: 'bench-csv', file: `cdr-${n}.csv` })]);
   const row = {
     rows: n,
     mb: statSync(file).size / 2 ** 20,
@@ -120,12 +122,19 @@ for (const n of sizes) {
     frameworkRowsPerS: n / (framework.ms / 1000),
     frameworkRssMb: framework.maxRssMb,
     ofFloor: floor.ms / framework.ms,
+    genericMs: generic.ms,
+    genericRssMb: generic.maxRssMb,
+    genericOfFloor: floor.ms / generic.ms,
   };
   ingest.push(row);
   console.log(
     `ingest ${n.toLocaleString('en').padStart(10)} rows (${row.mb.toFixed(0)} MB): framework ${(framework.ms / 1000).toFixed(2)} s ` +
       `(${(row.frameworkRowsPerS / 1e6).toFixed(2)}M rows/s, peak RSS ${framework.maxRssMb.toFixed(0)} MB) · read_csv floor ` +
       `${(floor.ms / 1000).toFixed(2)} s (${(row.floorRowsPerS / 1e6).toFixed(2)}M rows/s, peak RSS ${floor.maxRssMb.toFixed(0)} MB) · ${row.ofFloor.toFixed(2)}× the floor`,
+  );
+  console.log(
+    `       the same read_csv through the extract engine (generic CSV row source): ${(generic.ms / 1000).toFixed(2)} s, ` +
+      `peak RSS ${generic.maxRssMb.toFixed(0)} MB · ${row.genericOfFloor.toFixed(2)}× the floor`,
   );
 }
 

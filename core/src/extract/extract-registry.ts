@@ -17,6 +17,8 @@ export function createExtractRegistry(
   log: ConnectorLogger,
 ): ExtractRegistry & { close(): Promise<void> } {
   let timer: NodeJS.Timeout | undefined;
+  // Aborted by stop(): a background load in progress is interrupted rather than awaited at shutdown.
+  let background = new AbortController();
   let running: Promise<unknown> = Promise.resolve();
   const due = new Map<string, number>();
 
@@ -49,6 +51,7 @@ export function createExtractRegistry(
     },
     startBackgroundRefresh(options: { intervalMs?: number } = {}) {
       if (timer) clearInterval(timer);
+      background = new AbortController();
       const fallback = options.intervalMs ?? DEFAULT_REFRESH_MS;
       const every = (name: string) => intervals.get(name) ?? fallback;
       const now = Date.now();
@@ -63,7 +66,9 @@ export function createExtractRegistry(
         running = (async () => {
           for (const name of ready) {
             due.set(name, Date.now() + every(name));
-            const report = await refreshOne(name, {});
+            if (background.signal.aborted) return;
+            const report = await refreshOne(name, { signal: background.signal });
+            if (background.signal.aborted) return;
             if (report.status === 'failed')
               log.warn(`extract of source '${name}': ${report.error?.message}`, { source: name, hint: report.error?.hint });
             else if (report.status !== 'skipped')
@@ -84,6 +89,7 @@ export function createExtractRegistry(
     async stopBackgroundRefresh() {
       if (timer) clearInterval(timer);
       timer = undefined;
+      background.abort(new VitrinaError('ABORTED', 'background refresh stopped'));
       await running.catch(() => {});
     },
     async close() {

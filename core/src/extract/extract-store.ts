@@ -5,7 +5,7 @@
  * Queries use a read-only pool of the current generation; after a swap the next query opens the
  * new file and the old pool closes once its last query finishes.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { ConnectorLogger, Source } from '../connector/connector-types.js';
@@ -109,9 +109,11 @@ export class ExtractStore {
     if (previous && !options.full && fingerprint !== '' && previous.fingerprint === fingerprint)
       return report('skipped', total(previous), 0, previous.generation);
     const append = Boolean(previous && !options.full && raw.kind === 'rows' && raw.load);
+    removeAbandonedBuilds(this.input.dir, `${this.input.source}.duckdb.building-`);
     const building = `${this.file}.building-${process.pid}-${Date.now()}`;
     const tempDir = mkdtempSync(join(this.input.dir, `.${source}-tmp-`));
     let instance: DuckDBInstance | undefined;
+    let stopInterrupt: (() => void) | undefined;
     try {
       let mark = performance.now();
       const lap = () => {
@@ -122,9 +124,15 @@ export class ExtractStore {
       };
       if (append) copyFileSync(this.file, building);
       const copyMs = lap();
-      instance = await DuckDBInstance.create(building);
+      // A bounded memory budget with spilling to the load's scratch folder keeps a big load's
+      // memory flat in the file size (DuckDB's default is 80% of the machine's RAM).
+      instance = await DuckDBInstance.create(building, { memory_limit: buildMemoryLimit(), temp_directory: tempDir });
       const connection = await instance.connect();
       await connection.run("set TimeZone = 'UTC'");
+      // An abort (shutdown, Ctrl-C in ingest) stops the statement DuckDB is running for the plugin.
+      const interrupt = () => connection.interrupt();
+      options.signal?.addEventListener('abort', interrupt, { once: true });
+      stopInterrupt = () => options.signal?.removeEventListener('abort', interrupt);
       const progress = (done: number, totalCount: number | undefined, unit: 'rows' | 'bytes') =>
         options.onProgress?.({ source, done, total: totalCount, unit });
       const target = extractTarget(
@@ -182,6 +190,7 @@ export class ExtractStore {
           : ((error instanceof VitrinaError ? error.hint : undefined) ?? `fix the input and run: vitrina ingest ${source}`),
       });
     } finally {
+      stopInterrupt?.();
       try {
         instance?.closeSync();
       } catch {}
@@ -197,6 +206,18 @@ export class ExtractStore {
     await this.#pool?.close();
     this.#pool = undefined;
   }
+}
+
+/** DuckDB's memory budget for building an extract: `VITRINA_EXTRACT_MEMORY_LIMIT` (e.g. `4GB`), default `1GB`. */
+function buildMemoryLimit(): string {
+  return process.env.VITRINA_EXTRACT_MEMORY_LIMIT?.trim() || '1GB';
+}
+
+/** Files of loads whose process died (killed ingest, crash): the lock is ours, so no live load owns them. */
+function removeAbandonedBuilds(dir: string, prefix: string): void {
+  for (const name of readdirSync(dir)) if (name.startsWith(prefix)) rmSync(join(dir, name), { force: true });
+  for (const name of readdirSync(dir))
+    if (name.startsWith(`.${prefix.split('.duckdb')[0]}-tmp-`)) rmSync(join(dir, name), { recursive: true, force: true });
 }
 
 function total(manifest: ExtractManifest): number {

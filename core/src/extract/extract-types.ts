@@ -78,6 +78,6 @@ export interface ExtractRegistry {
    * `"refresh": "15m"` wins over `intervalMs`. Calling it again restarts the timer.
    */
   startBackgroundRefresh(options?: { intervalMs?: number }): void;
-  /** Stops the timer; a load already running finishes. */
+  /** Stops the timer and interrupts a background load in progress (the previous extract keeps serving). */
   stopBackgroundRefresh(): Promise<void>;
 }
