@@ -27,7 +27,8 @@ export function pbxClock(timeZone: string): PbxClock {
     const hour = Math.floor(ms / 3_600_000);
     let offset = offsets.get(hour);
     if (offset === undefined) {
-      const part = (type: string) => Number(format.formatToParts(new Date(hour * 3_600_000)).find((p) => p.type === type)?.value);
+      const parts = format.formatToParts(new Date(hour * 3_600_000));
+      const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
       offset = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - hour * 3_600_000;
       offsets.set(hour, offset);
     }

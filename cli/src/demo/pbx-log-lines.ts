@@ -22,7 +22,7 @@ export interface DemoCall {
 export const DEMO_TRUNK = 'trunk-mts';
 
 const ASTERISK_DISPOSITION: Record<string, string> = { answered: 'ANSWERED', no_answer: 'NO ANSWER', busy: 'BUSY', failed: 'FAILED' };
-const q = (text: string) => `"${text.replaceAll('"', '""')}"`;
+const q = (text: string) => (text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`);
 /** PBXs log bare digits: '+7 916 123-45-67' → '79161234567'. */
 const digits = (phone: string) => phone.replace(/\D/g, '');
 
