@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { formatValue, isPanelError, type OpenProjectOptions, openProject, VitrinaError } from '@vitrina/core';
 import { PLUGIN_RESOLVE_FROM, SHIPPED_DEFINITIONS_DIR } from '../cli-paths.js';
 import { DEMO_PLUGINS, demoFileSources } from '../demo/demo-file-sources.js';
+import { setupDemoAccess } from '../demo/demo-access.js';
 import { generateDemoCrm } from '../demo/generate-demo-crm.js';
 import { DEMO_PG_SCHEMA, loadDemoIntoPostgres } from '../demo/load-demo-into-postgres.js';
 import { writeDemoFiles } from '../demo/write-demo-files.js';
@@ -123,7 +124,12 @@ export async function demoCommand(options: DemoOptions): Promise<number> {
     );
   }
   process.stdout.write(`Project: ${relative(process.cwd(), dir) || '.'}\n`);
-  if (!options.serve) return EXIT_OK;
+  // Demo mode: one account per role with a known password (printed when serving, see docs/security.md).
+  const demoAccounts = await setupDemoAccess(dir);
+  if (!options.serve) {
+    process.stdout.write(`Demo accounts: ${demoAccounts.map((a) => `${a.username}/${a.password} (${a.role})`).join(', ')}\n`);
+    return EXIT_OK;
+  }
 
   // The demo's clock stands on its last generated day, so "this month" always has data.
   const open: OpenProjectOptions = {
@@ -158,7 +164,7 @@ export async function demoCommand(options: DemoOptions): Promise<number> {
     if (problems.length) return EXIT_USER_ERROR;
     process.stdout.write('\n');
     serving = true;
-    return await serveProject(project, open, { port: options.port, host: options.host });
+    return await serveProject(project, open, { port: options.port, host: options.host, demoAccounts });
   } finally {
     // serveProject closes the project when the server stops (or fails to start).
     if (!serving) await project.close();

@@ -9,6 +9,8 @@ import { EXIT_OK } from '../output/exit-codes.js';
 export interface ServeOptions {
   port?: string;
   host?: string;
+  /** Demo mode: accounts printed on start and shown on the login page. */
+  demoAccounts?: { username: string; password: string; role: string; note?: string }[];
 }
 
 export const DEFAULT_PORT = 3000;
@@ -27,21 +29,39 @@ export async function serveProject(project: Project, open: OpenProjectOptions, o
   const port = parsePort(options.port);
   const host = options.host ?? DEFAULT_HOST;
   // The server module (hono, handlebars) loads only for commands that serve.
-  const { startServer } = await import('@vitrina/core/server');
+  const { startServer, openAccessControl } = await import('@vitrina/core/server');
   for (const p of [...project.problems, ...project.definitions.problems]) process.stderr.write(`warning: ${p.format()}\n`);
+  const log = (message: string) => process.stderr.write(`${stamp()} ${message}\n`);
+  // Sign-in and row scope (config `auth`); users, sessions and the audit log live in the state store.
+  const access = await openAccessControl(project, { log, ...(options.demoAccounts ? { demoAccounts: options.demoAccounts } : {}) });
   const server = await startServer({
+    access,
     project,
     port,
     host,
     watch: { open },
     handleSignals: true,
     backgroundRefresh: true,
-    log: (message) => process.stderr.write(`${stamp()} ${message}\n`),
+    log,
+  }).catch(async (error) => {
+    await access.close();
+    throw error;
   });
   const reports = project.definitions.reports.size;
   process.stdout.write(`Serving ${reports} dashboard${reports === 1 ? '' : 's'} at ${server.url}/\n`);
   process.stdout.write(`Edits to ${project.definitionsDir} and the config are live on the next request. Ctrl+C stops.\n`);
+  if (access.setupToken)
+    process.stdout.write(
+      `No users yet. Create the first admin (link works once): ${server.url}/setup?token=${access.setupToken}\n` +
+        '  or run: vitrina user add <name> --role admin\n',
+    );
+  if (options.demoAccounts?.length) {
+    process.stdout.write('Demo accounts (demo mode: these passwords are public; never use them elsewhere):\n');
+    for (const a of options.demoAccounts)
+      process.stdout.write(`  ${a.username.padEnd(10)} ${a.password.padEnd(14)} ${a.role}${a.note ? ` — ${a.note}` : ''}\n`);
+  }
   await server.closed;
+  await access.close();
   process.stderr.write('stopped\n');
   return EXIT_OK;
 }

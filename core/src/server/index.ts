@@ -3,6 +3,7 @@
 export type { DashboardState, PanelView, ParameterView } from '../render/html/dashboard-state.js';
 export { renderStaticDashboard, type StaticDashboardOptions } from '../render/html/render-static-dashboard.js';
 export type { AppEnv } from './app-state.js';
+export { type AccessControl, type OpenedAccessControl, openAccessControl } from './auth/index.js';
 export { type CreateAppOptions, createApp } from './create-app.js';
 export { type ErrorBody, publicError, statusOf } from './error-status.js';
 export { LiveProject } from './live-project.js';
