@@ -92,8 +92,9 @@ describe('cartesian options', () => {
 describe('pie, funnel, heatmap, gauge', () => {
   it('pie tooltips escape and slices carry drill values', () => {
     const { option, drillValues } = pieOption(hostile, { type: 'pie', donut: true }, en);
-    const o = option as AnyOption;
+    const o = (option as AnyOption).baseOption;
     expect(o.series[0].radius).toEqual(['42%', '68%']);
+    expect((option as AnyOption).media[0].option.series[0].label.position).toBe('inside');
     expect(drillValues?.[0]).toBe('<img src=x onerror=alert(1)>');
     expect(o.tooltip.formatter({ dataIndex: 0, marker: '', percent: 90.9 })).not.toContain('<img');
   });

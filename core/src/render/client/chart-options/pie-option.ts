@@ -41,6 +41,7 @@ export function pieOption(result: PanelResult, view: ChartView, ctx: ChartContex
           lineHeight: 14,
         },
         labelLine: { length: 8, length2: 8 },
+        labelLayout: { hideOverlap: true },
       },
     ],
   };
@@ -58,5 +59,18 @@ export function pieOption(result: PanelResult, view: ChartView, ctx: ChartContex
       ].join('<br>');
     },
   };
-  return { option, drillValues: dim === undefined ? [] : rows.map((row) => row[dim]) };
+  // On a phone outside labels run off the edges: shares go inside the slices, names stay in the legend.
+  const narrow: EChartsOption = {
+    series: [
+      {
+        radius: view.donut ? ['38%', '72%'] : [0, '72%'],
+        label: { position: 'inside', formatter: (p: { percent?: number }) => percent(p.percent ?? 0), fontSize: 11 },
+        labelLine: { show: false },
+      },
+    ],
+  };
+  return {
+    option: { baseOption: option, media: [{ query: { maxWidth: 420 }, option: narrow }] },
+    drillValues: dim === undefined ? [] : rows.map((row) => row[dim]),
+  };
 }
