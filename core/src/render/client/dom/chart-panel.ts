@@ -26,7 +26,10 @@ export function renderChart(api: EChartsApi, slot: PanelSlot, result: PanelResul
     // The theme gives chart bodies their height; without it (an old theme) fall back to ours.
     if (host.clientHeight < 60) host.style.height = `${CHART_HEIGHT[slot.view.height] ?? CHART_HEIGHT.m}px`;
   }
-  const drillable = hooks.onDrill && spec.drillValues && (slot.view.drill?.parameter || slot.view.drill?.report);
+  const first = result.columns.find((c) => c.role === 'dimension')?.name;
+  // After a breakdown switch the bars may be managers while the drill sets a region: no drill then.
+  const sameDimension = !slot.view.drillColumn || slot.view.drillColumn === first;
+  const drillable = hooks.onDrill && spec.drillValues && sameDimension && (slot.view.drill?.parameter || slot.view.drill?.report);
   const onDrill = hooks.onDrill;
   const values = spec.drillValues ?? [];
   const { chart, finished } = drawChart(api, host, slot.charts[0], spec.option, {

@@ -114,7 +114,7 @@ export function mountDashboard(doc: Document, state: DashboardState): DashboardC
   }
 
   /** One drawing pass over every panel; `query` null = the results embedded in the page. */
-  async function load(query: URLSearchParams | null): Promise<void> {
+  async function load(query: URLSearchParams | null, revalidate = false): Promise<void> {
     const gen = ++generation;
     inflight?.abort();
     const abort = new AbortController();
@@ -130,7 +130,7 @@ export function mountDashboard(doc: Document, state: DashboardState): DashboardC
           if (state.static) outcome = { id: slot.view.id, error: { code: 'NOT_IN_COPY', message: base.t('noData') } };
           else {
             try {
-              outcome = await fetchPanel(state, slot.view.id, query ?? currentQuery(), abort.signal);
+              outcome = await fetchPanel(state, slot.view.id, query ?? currentQuery(), abort.signal, revalidate);
             } catch {
               return; // aborted by a newer pass
             }
@@ -154,7 +154,9 @@ export function mountDashboard(doc: Document, state: DashboardState): DashboardC
   async function apply(query: URLSearchParams, history: 'push' | 'replace' | 'none' = 'push'): Promise<void> {
     if (history !== 'none') {
       const url = withParameters(win.location.href, ids, query);
-      if (history === 'push') win.history.pushState({ vitrina: true }, '', url);
+      // Re-applying the same view (Apply pressed twice) must not add a Back step.
+      const same = url === `${win.location.pathname}${win.location.search}${win.location.hash}`;
+      if (history === 'push' && !same) win.history.pushState({ vitrina: true }, '', url);
       else win.history.replaceState({ vitrina: true }, '', url);
     }
     updateLinks(query);
@@ -173,10 +175,10 @@ export function mountDashboard(doc: Document, state: DashboardState): DashboardC
   win.addEventListener('beforeprint', onBeforePrint);
   void load(null);
   if (!state.static && state.report.refreshSeconds)
-    stopRefresh = startAutoRefresh(doc, state.report.refreshSeconds, () => load(currentQuery()));
+    stopRefresh = startAutoRefresh(doc, state.report.refreshSeconds, () => load(currentQuery(), true));
 
   return {
-    refresh: () => load(currentQuery()),
+    refresh: () => load(currentQuery(), true),
     apply,
     destroy() {
       stopRefresh?.();

@@ -10,10 +10,25 @@ export function panelUrl(state: DashboardState, panel: string, query: URLSearchP
   return `${fillTemplate(state.api.panel, { report: state.report.id, panel })}${q ? `?${q}` : ''}`;
 }
 
-export async function fetchPanel(state: DashboardState, panel: string, query: URLSearchParams, signal: AbortSignal): Promise<unknown> {
+/**
+ * `revalidate` (auto-refresh): ask the server even if the browser still holds a fresh copy (a 304
+ * costs little), so "data as of" never claims a refresh that only read the browser cache.
+ */
+export async function fetchPanel(
+  state: DashboardState,
+  panel: string,
+  query: URLSearchParams,
+  signal: AbortSignal,
+  revalidate = false,
+): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(panelUrl(state, panel, query), { signal, headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    response = await fetch(panelUrl(state, panel, query), {
+      signal,
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
+      ...(revalidate ? { cache: 'no-cache' as const } : {}),
+    });
   } catch (error) {
     if (signal.aborted) throw error;
     return { id: panel, error: { code: 'NETWORK', message: error instanceof Error ? error.message : String(error) } };
