@@ -64,6 +64,26 @@ export class ReportEngine {
     this.panelCache = new ResultCache<PanelResult>(ttl, cache?.maxEntries ?? 1000);
   }
 
+  /**
+   * Labelled panels by the finished (cached) result and language: a repeat view returns the same
+   * object, so the server can reuse its serialized JSON and ETag. Callers must not mutate outcomes.
+   */
+  readonly #labels = new WeakMap<PanelResult, Map<Locale, PanelResult>>();
+
+  #labelled(result: PanelResult, panel: PanelDefinition, dataset: DatasetDefinition, locale: Locale): PanelResult {
+    let byLocale = this.#labels.get(result);
+    if (!byLocale) {
+      byLocale = new Map();
+      this.#labels.set(result, byLocale);
+    }
+    let labelled = byLocale.get(locale);
+    if (!labelled) {
+      labelled = labelPanel(result, panel, dataset, locale);
+      byLocale.set(locale, labelled);
+    }
+    return labelled;
+  }
+
   clearCaches(): void {
     this.cache.clear();
     this.panelCache.clear();
@@ -159,7 +179,7 @@ export class ReportEngine {
       const cached = key ? this.panelCache.get(key) : undefined;
       const result = cached ?? (await runPanel(panel, ctx));
       if (key && !cached) this.panelCache.set(key, result, this.panelTtlMs(def, panel));
-      return labelPanel(result, panel, dataset, locale);
+      return this.#labelled(result, panel, dataset, locale);
     } catch (error) {
       const title = localize(panel.title, locale);
       return { ...panelError(panel.id, toVitrinaError(error, 'QUERY_FAILED')), type: panel.type, ...(title ? { title } : {}) };

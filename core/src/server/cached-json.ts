@@ -17,11 +17,25 @@ function matches(header: string | undefined, etag: string): boolean {
   return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
-export function cachedJson(c: Context, value: unknown, ttlSeconds: number, status = 200): Response {
+/**
+ * Serialized bodies by value: the engine returns the same object for a repeat view of a cached
+ * panel, so a hot panel is stringified and hashed once, not per request.
+ */
+const serialized = new WeakMap<object, { body: string; etag: string }>();
+
+function serialize(value: unknown): { body: string; etag: string } {
+  const known = typeof value === 'object' && value !== null ? serialized.get(value) : undefined;
+  if (known) return known;
   const body = JSON.stringify(value);
+  const entry = { body, etag: etagOf(body) };
+  if (typeof value === 'object' && value !== null) serialized.set(value, entry);
+  return entry;
+}
+
+export function cachedJson(c: Context, value: unknown, ttlSeconds: number, status = 200): Response {
   if (status !== 200)
-    return c.body(body, status as 400, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  const etag = etagOf(body);
+    return c.body(JSON.stringify(value), status as 400, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  const { body, etag } = serialize(value);
   const headers = {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': ttlSeconds > 0 ? `private, max-age=${Math.floor(ttlSeconds)}` : 'private, no-cache',
