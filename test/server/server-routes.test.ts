@@ -89,6 +89,19 @@ describe('GET /d/:id', () => {
     for (const panel of expected.panels) expect(state.results[panel.id]).toEqual(JSON.parse(JSON.stringify(panel)));
   });
 
+  it('reads a multiple select from repeated keys or a comma-separated value', async () => {
+    for (const query of [
+      'department=Интернет-продажи&department=Корпоративные продажи',
+      'department=Интернет-продажи,Корпоративные продажи',
+    ]) {
+      const html = await (await server.get(`/d/sales-activity?${encodeURI(query)}`)).text();
+      const department = stateOf(html).parameters.find((p) => p.id === 'department');
+      expect(department?.value).toEqual(['Интернет-продажи', 'Корпоративные продажи']);
+      expect(html).toMatch(/<option value="Интернет-продажи" selected>/);
+      expect(html).toMatch(/<option value="Корпоративные продажи" selected>/);
+    }
+  });
+
   it('offers data-driven select options and labelled period presets in the viewer language', async () => {
     const state = stateOf(await (await server.get('/d/sales-activity?lang=ru')).text());
     expect(state.locale).toBe('ru');

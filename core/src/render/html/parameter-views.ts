@@ -59,7 +59,12 @@ const GRAIN_KEYS: Record<string, true> = Object.fromEntries(
 /** The value as the URL writes it: what the viewer asked for, else the default. */
 function urlValue(p: ParameterDefinition, raw: RawParameters, resolved: ResolvedParameters): string | string[] | null {
   const given = raw[p.id];
-  if (given !== undefined && given !== null && given !== '') return Array.isArray(given) ? given.map(String) : String(given);
+  if (given !== undefined && given !== null && given !== '') {
+    const list = Array.isArray(given) ? given.map(String) : [String(given)];
+    // A multiple select may come as repeated keys or comma-separated (the engine reads both): always a list.
+    if (p.multiple) return list.flatMap((v) => v.split(',')).filter((v) => v !== '');
+    return list.length === 1 ? (list[0] as string) : list;
+  }
   const value = resolved[p.id];
   if (value === null || value === undefined) return null;
   if (p.type === 'period') return (value as ResolvedPeriod).value;
