@@ -84,14 +84,13 @@ export class ExtractSource implements SqlSource {
     });
   }
 
+  /**
+   * The source's own description of its tables (a row source's inferred types with their fidelity,
+   * a SQL source's precise ones): the extract holds the same tables, and `vitrina validate` need
+   * not load a never-loaded extract to check column names.
+   */
   async introspect(options: CallOptions): Promise<TableInfo[]> {
-    // A row source describes its tables best (types it inferred, with fidelity); a SQL source's
-    // copy has the DuckDB types of its precise columns.
-    if (this.input.raw.kind === 'rows') return this.input.guard.introspect(options);
-    const { introspectWithKysely } = await import('../source/kysely-introspection.js');
-    const { Kysely } = await import('kysely');
-    const db = new Kysely<unknown>({ dialect: this.dialect });
-    return introspectWithKysely(db);
+    return this.input.guard.introspect(options);
   }
 
   /** The extract's generation and fingerprint: cached results expire when a load is published. */
