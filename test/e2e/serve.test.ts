@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { STACK_TRACE, vitrina } from './run-vitrina.js';
 import { type RunningVitrina, spawnVitrina } from './spawn-vitrina.js';
 
@@ -15,9 +15,18 @@ const base = mkdtempSync(join(tmpdir(), 'vitrina-serve-e2e-'));
 const demoDir = join(base, 'demo');
 const config = join(demoDir, 'vitrina.config.json');
 
+/** Dashboards need a signed-in user or an API token (docs/security.md): the demo's admin, via a token. */
+let auth: { headers: { authorization: string } };
+function tokenFor(configFile: string): { headers: { authorization: string } } {
+  const t = vitrina(['token', 'create', '--user', 'admin', '--config', configFile]);
+  expect(t.code, t.stderr).toBe(0);
+  return { headers: { authorization: `Bearer ${t.stdout.trim()}` } };
+}
+
 beforeAll(() => {
   const r = vitrina(['demo', '--dir', demoDir, '--today', '2026-11-26', '--no-serve']);
   expect(r.code, r.stderr).toBe(0);
+  auth = tokenFor(config);
 });
 
 /** A port that is free now (the OS picks it). */
@@ -40,12 +49,13 @@ describe('vitrina serve', () => {
     const url = await serve.url;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(serve.stdout()).toMatch(/Serving 8 dashboards at http:\/\/127\.0\.0\.1:\d+\//);
-    const index = await fetch(`${url}/`);
+    expect((await fetch(`${url}/`, { redirect: 'manual' })).status).toBe(302); // to /login
+    const index = await fetch(`${url}/`, auth);
     expect(index.status).toBe(200);
     expect(await index.text()).toContain('href="/d/executive-overview"');
-    expect((await fetch(`${url}/d/sales`)).status).toBe(200);
+    expect((await fetch(`${url}/d/sales`, auth)).status).toBe(200);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
-    const panel = await fetch(`${url}/api/reports/sales/panels/revenue`);
+    const panel = await fetch(`${url}/api/reports/sales/panels/revenue`, auth);
     expect(panel.status).toBe(200);
   });
 
@@ -106,7 +116,8 @@ describe('vitrina demo', () => {
       expect(run.stdout()).toContain('Обзор для руководства');
       expect(run.stdout()).toMatch(/Выручка: [\d\s\u00a0\u202f]+₽/);
       expect(run.stdout()).not.toMatch(/ERROR|error:/);
-      const page = await fetch(`${url}/d/executive-overview`);
+      await vi.waitFor(() => expect(run.stdout()).toMatch(/Demo accounts.*\n\s+admin\s+demo-admin/));
+      const page = await fetch(`${url}/d/executive-overview`, tokenFor(join(base, 'served-demo', 'vitrina.config.json')));
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<html lang="ru"');
     } finally {
