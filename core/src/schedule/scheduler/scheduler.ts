@@ -83,7 +83,16 @@ export class Scheduler {
       }
     }
     const outcomes: AttemptOutcome[] = [];
-    for (const d of await this.deliveries.due(this.now())) outcomes.push(await this.attempt(d));
+    const seen = new Set<string>();
+    // A delivery may enqueue others (an alert evaluation that fires): they go out in the same tick.
+    for (let round = 0; round < 5; round++) {
+      const due = (await this.deliveries.due(this.now())).filter((d) => !seen.has(d.id));
+      if (!due.length) break;
+      for (const d of due) {
+        seen.add(d.id);
+        outcomes.push(await this.attempt(d));
+      }
+    }
     return outcomes;
   }
 
