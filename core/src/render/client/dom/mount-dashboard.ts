@@ -4,18 +4,18 @@
  * updated, Back restores), drills down, auto-refreshes, and reports progress through the contract's
  * events and `data-vitrina-state`.
  */
-import type { DashboardState, PanelView } from '../../html/dashboard-state.js';
+import type { DashboardState } from '../../html/dashboard-state.js';
 import { type ChartContext, chartContext } from '../model/chart-context.js';
-import { formatInstant } from '../model/format-cell.js';
 import { drillHref, parametersOf, withParameters } from '../model/url-query.js';
 import { emit, fillTemplate } from './dom-helpers.js';
+import { drawPass } from './draw-pass.js';
 import { echartsApi } from './echarts-global.js';
 import { echartsLocale } from './echarts-locale.js';
 import { enhanceFilters } from './filter-bar.js';
 import { startAutoRefresh } from './live-refresh.js';
-import { fetchPanel } from './panel-fetch.js';
+import { showAsOf, slotsOf, updateLinks } from './page-chrome.js';
 import { type PanelSlot, resizeCharts } from './panel-slot.js';
-import { type RenderEnv, renderOutcome } from './render-panel.js';
+import type { RenderEnv } from './render-panel.js';
 import { loadTheme } from './theme-loader.js';
 
 export interface DashboardController {
@@ -24,23 +24,6 @@ export interface DashboardController {
   /** Shows the dashboard for these parameters; `history` says how the address bar follows. */
   apply(query: URLSearchParams, history?: 'push' | 'replace' | 'none'): Promise<void>;
   destroy(): void;
-}
-
-function slotsOf(doc: Document, state: DashboardState): PanelSlot[] {
-  const slots: PanelSlot[] = [];
-  for (const section of doc.querySelectorAll<HTMLElement>('section.vt-panel[data-panel]')) {
-    const id = section.dataset.panel as string;
-    const view: PanelView = state.panels.find((p) => p.id === id) ?? {
-      id,
-      type: (section.dataset.type ?? 'table') as PanelView['type'],
-      width: 12,
-      height: 'm',
-    };
-    const body = section.querySelector<HTMLElement>('.vt-panel-body') ?? section.appendChild(doc.createElement('div'));
-    body.classList.add('vt-panel-body');
-    slots.push({ view, section, body, charts: [] });
-  }
-  return slots;
 }
 
 export function mountDashboard(doc: Document, state: DashboardState): DashboardController {
@@ -101,52 +84,27 @@ export function mountDashboard(doc: Document, state: DashboardState): DashboardC
     };
   };
 
-  function updateLinks(query: URLSearchParams): void {
-    for (const a of doc.querySelectorAll<HTMLAnchorElement>('[data-role="locale"] a[href], a[data-role="locale"][href]'))
-      a.setAttribute('href', withParameters(a.getAttribute('href') as string, ids, query));
-  }
-
-  function showAsOf(date: Date): void {
-    for (const node of doc.querySelectorAll<HTMLElement>('[data-role="as-of"]')) {
-      node.textContent = formatInstant(date.toISOString(), base);
-      if (node instanceof HTMLTimeElement) node.dateTime = date.toISOString();
-    }
-  }
-
-  /** One drawing pass over every panel; `query` null = the results embedded in the page. */
+  /** Draws every panel; `query` null = the results embedded in the page. */
   async function load(query: URLSearchParams | null, revalidate = false): Promise<void> {
     const gen = ++generation;
     inflight?.abort();
     const abort = new AbortController();
     inflight = abort;
     root.dataset.vitrinaState = 'loading';
-    let ok = 0;
-    await Promise.all(
-      slots.map(async (slot) => {
-        let outcome: unknown = query === null ? state.results[slot.view.id] : undefined;
-        if (outcome === undefined) {
-          slot.section.classList.add('vt-loading');
-          slot.section.setAttribute('aria-busy', 'true');
-          if (state.static) outcome = { id: slot.view.id, error: { code: 'NOT_IN_COPY', message: base.t('noData') } };
-          else {
-            try {
-              outcome = await fetchPanel(state, slot.view.id, query ?? currentQuery(), abort.signal, revalidate);
-            } catch {
-              return; // aborted by a newer pass
-            }
-          }
-        }
-        if (gen !== generation) return;
-        const drawn = await renderOutcome(slot, outcome, await env(slot));
-        slot.section.classList.remove('vt-loading');
-        slot.section.removeAttribute('aria-busy');
-        if (gen !== generation) return;
-        if (drawn) ok += 1;
-        emit(doc, 'vitrina:panel-rendered', { panel: slot.view.id, ok: drawn });
-      }),
-    );
-    if (gen !== generation) return;
-    if (query !== null) showAsOf(new Date());
+    const ok = await drawPass({
+      doc,
+      state,
+      slots,
+      query,
+      fetchQuery: query ?? currentQuery(),
+      revalidate,
+      signal: abort.signal,
+      env,
+      current: () => gen === generation,
+      notInCopy: base.t('noData'),
+    });
+    if (ok === null) return;
+    if (query !== null) showAsOf(doc, new Date(), base);
     root.dataset.vitrinaState = 'ready';
     emit(doc, 'vitrina:rendered', { panels: slots.length, ok });
   }
@@ -159,7 +117,7 @@ export function mountDashboard(doc: Document, state: DashboardState): DashboardC
       if (history === 'push' && !same) win.history.pushState({ vitrina: true }, '', url);
       else win.history.replaceState({ vitrina: true }, '', url);
     }
-    updateLinks(query);
+    updateLinks(doc, ids, query);
     await load(query);
   }
 
