@@ -12,9 +12,21 @@
  *
  *   pnpm bench:extract [--sizes 1000000,5000000] [--append 10000] [--json out.json]
  *   pnpm bench:extract --sizes 100000,300000        (a quick run)
+ *   pnpm bench:extract --skip-ingest                 (queries and append again, on the extracts of the last run)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,6 +44,8 @@ const { values: args } = parseArgs({
     file: { type: 'string' },
     config: { type: 'string' },
     'min-runs': { type: 'string', default: '7' },
+    // Reuse the extracts of a previous run: only the queries and the append are measured again.
+    'skip-ingest': { type: 'boolean', default: false },
   },
 });
 const requireFromCore = createRequire(join(root, 'core', 'package.json'));
@@ -101,7 +115,7 @@ const { writeBenchDefinitions } = await import('./extract-bench-reports.mjs');
 writeBenchDefinitions(join(dir, 'report-definitions'));
 
 const ingest = [];
-for (const n of sizes) {
+for (const n of args['skip-ingest'] ? [] : sizes) {
   const file = join(dir, `cdr-${n}.csv`);
   if (!existsSync(file)) {
     console.error(`generating ${n.toLocaleString('en')} call records into ${file} (once)…`);
@@ -148,10 +162,18 @@ const queries = await benchQueries({
   minRuns: Number(args['min-runs']),
 });
 
-// Append: new lines at the end of the largest log, loaded incrementally, then the log is put back.
+// Append: new lines at the end of the largest log, loaded incrementally; then the log and the
+// extract are put back as they were (same bytes and mtime), so the next run starts from the same state.
 const { openProject } = await import('@vitrina/core');
 const file = join(dir, `cdr-${largest}.csv`);
-const size = statSync(file).size;
+const before = statSync(file);
+const extracts = join(dir, `.data-${largest}`, 'extracts');
+const backup = join(dir, 'extract-backup');
+rmSync(backup, { recursive: true, force: true });
+cpSync(extracts, backup, { recursive: true });
+const manifest = JSON.parse(readFileSync(join(extracts, 'calls.json'), 'utf8'));
+// With --skip-ingest the full reload's time is the one the extract's manifest recorded.
+const full = ingest.length ? ingest[ingest.length - 1].frameworkMs : manifest.durationMs;
 const appendRows = Number(args.append);
 let append;
 try {
@@ -161,14 +183,26 @@ try {
   const [report] = await project.extracts.refresh(['calls']);
   const ms = performance.now() - started;
   await project.close();
-  const full = ingest[ingest.length - 1].frameworkMs;
-  append = { rows: appendRows, status: report.status, added: report.added, ms, fullReloadMs: full, share: ms / full };
+  if (report.status === 'failed') throw report.error;
+  append = {
+    rows: appendRows,
+    status: report.status,
+    added: report.added,
+    ms,
+    timings: report.timings,
+    fullReloadMs: full,
+    share: ms / full,
+  };
   console.log(
-    `append ${appendRows.toLocaleString('en')} rows to the ${largest.toLocaleString('en')}-row extract: ${report.status} ${ms.toFixed(0)} ms = ` +
+    `append ${appendRows.toLocaleString('en')} rows to the ${largest.toLocaleString('en')}-row extract: ${report.status} ${ms.toFixed(0)} ms ` +
+      `(copy ${report.timings?.copyMs} ms, plugin ${report.timings?.fillMs} ms, publish ${report.timings?.publishMs} ms) = ` +
       `${(append.share * 100).toFixed(2)}% of a full reload (${(full / 1000).toFixed(2)} s)`,
   );
 } finally {
-  truncateSync(file, size);
+  truncateSync(file, before.size);
+  utimesSync(file, before.atime, before.mtime);
+  rmSync(extracts, { recursive: true, force: true });
+  renameSync(backup, extracts);
 }
 
 if (args.json) writeFileSync(args.json, `${JSON.stringify({ ingest, queries, append }, null, 2)}\n`);
