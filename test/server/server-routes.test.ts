@@ -200,6 +200,16 @@ describe('assets', () => {
     expect(((await json.json()) as { color: string[] }).color.length).toBeGreaterThan(5);
   });
 
+  it('links the theme favicon, and answers /favicon.ico without an error', async () => {
+    const html = await (await server.get('/')).text();
+    const icon = /<link rel="icon" type="image\/svg\+xml" href="([^"]+)">/.exec(html)?.[1]?.replace(/&#x3D;/g, '=');
+    expect(icon).toMatch(/^\/assets\/themes\/default\/favicon\.svg\?v=[0-9a-f]{16}$/);
+    const r = await server.get(icon as string);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('image/svg+xml');
+    expect((await server.get('/favicon.ico')).status).toBe(204);
+  });
+
   it('refuses paths outside a theme and templates', async () => {
     for (const path of [
       '/assets/themes/default/..%2F..%2Fpackage.json',

@@ -33,7 +33,7 @@ describe('renderStaticDashboard', () => {
     expect(Object.keys(state.results)).toEqual(project.definitions.reports.get('executive-overview')?.definition.panels.map((p) => p.id));
     // No asset fetched from a server: every stylesheet and script is in the file.
     // (Boolean checks: a failing match would print the whole inlined ECharts.)
-    expect(/<link [^>]*href=/.test(html)).toBe(false);
+    expect(/<link [^>]*href="(?!data:)/.test(html)).toBe(false);
     expect(/<script [^>]*src=/.test(html)).toBe(false);
     expect(html.includes('--vt-span')).toBe(true);
     expect(/<style>[^<]*--vt-bg: #0f141d/.test(html)).toBe(true); // the dark theme's colours

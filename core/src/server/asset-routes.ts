@@ -24,6 +24,9 @@ function send(c: Context, file: AssetFile): Response {
 }
 
 export function assetRoutes(app: Hono<AppEnv>, state: AppState): void {
+  // Pages link the theme's favicon.svg; a client asking for /favicon.ico anyway gets "no icon", not a 404 error.
+  app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }));
+
   app.get('/assets/echarts/echarts.min.js', (c) => {
     const file = assetFile(echartsFile());
     if (!file) throw new HttpProblem('ASSET_NOT_FOUND', 'echarts is not installed', 'reinstall @vitrina/core');

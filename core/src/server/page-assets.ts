@@ -17,10 +17,11 @@ export function hostedAssets(theme: HtmlTheme, withScripts: boolean): PageAssets
     .map((f) => versioned(`/assets/themes/${encodeURIComponent(f.theme)}/${encodeURIComponent(f.file)}`, f.path))
     .filter((href): href is string => href !== undefined)
     .map((href) => ({ href }));
-  if (!withScripts) return { styles, scripts: [] };
+  const icon = theme.icon ? versioned(`/assets/themes/${encodeURIComponent(theme.icon.theme)}/favicon.svg`, theme.icon.path) : undefined;
+  if (!withScripts) return { styles, scripts: [], ...(icon ? { icon } : {}) };
   const echarts = versioned('/assets/echarts/echarts.min.js', echartsFile());
   const client = versioned('/assets/vitrina/dashboard.js', CLIENT_BUNDLE);
   // Without the bundle the page links no script that would 404; it says what to build instead.
   const scripts = client && echarts ? [{ href: echarts }, { href: client }] : [];
-  return { styles, scripts, ...(client ? {} : { missingClient: true }) };
+  return { styles, scripts, ...(icon ? { icon } : {}), ...(client ? {} : { missingClient: true }) };
 }

@@ -24,6 +24,8 @@ export interface HtmlTheme {
    * `theme.json`), then this theme's `theme.css` and `panels.css`, so a child only overrides.
    */
   stylesheets: ThemeFile[];
+  /** The theme's `favicon.svg` (its own or inherited), if any. */
+  icon?: ThemeFile;
   /** The ECharts theme object (registered by the client under the theme's name). */
   echartsTheme: Record<string, unknown>;
   /** Renders `layout.hbs` with `data.page` naming the partial for the body (`dashboard`, `index`, `error`). */
@@ -91,10 +93,14 @@ export function loadHtmlTheme(name: string, dir: string, parent?: { dir: string;
     .filter((f) => existsSync(join(dir, f)))
     .map((file) => ({ theme: name, file, path: join(dir, file) }));
   const echartsFile = join(dir, 'echarts-theme.json');
+  const icon = existsSync(join(dir, 'favicon.svg'))
+    ? { theme: name, file: 'favicon.svg', path: join(dir, 'favicon.svg') }
+    : parent?.theme.icon;
   return {
     name,
     dir,
     stylesheets: [...(parent?.theme.stylesheets ?? []), ...own],
+    ...(icon ? { icon } : {}),
     echartsTheme: existsSync(echartsFile) || !parent ? readJson(echartsFile) : parent.theme.echartsTheme,
     render: (data) => layout(data, { allowProtoPropertiesByDefault: false }),
   };

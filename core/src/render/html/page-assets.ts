@@ -14,6 +14,8 @@ export interface PageAsset {
 export interface PageAssets {
   styles: PageAsset[];
   scripts: PageAsset[];
+  /** The theme's favicon: a hashed URL (hosted) or a data: URL (static), so browsers never ask for /favicon.ico. */
+  icon?: string;
   /** Set when the client bundle is not built: the page says so instead of failing silently. */
   missingClient?: boolean;
 }

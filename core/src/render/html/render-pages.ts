@@ -39,6 +39,7 @@ function base(ctx: PageContext, page: string, title: string): Record<string, unk
     messages: messages(ctx.locale),
     styles: ctx.assets.styles,
     scripts: ctx.assets.scripts,
+    icon: ctx.assets.icon,
     missingClient: ctx.assets.missingClient === true,
     locales: localeLinks(ctx),
   };

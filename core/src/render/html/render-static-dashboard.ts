@@ -17,11 +17,12 @@ import { ThemeRegistry } from './theme-registry.js';
 
 export function inlineAssets(theme: HtmlTheme): PageAssets {
   const styles = theme.stylesheets.map((f) => ({ inline: trustedHtml(inlineAssetText(readFileSync(f.path, 'utf8'), 'style')) }));
+  const icon = theme.icon ? `data:image/svg+xml;base64,${readFileSync(theme.icon.path).toString('base64')}` : undefined;
   const client = assetFile(CLIENT_BUNDLE);
   const echarts = assetFile(echartsFile());
-  if (!client || !echarts) return { styles, scripts: [], missingClient: true };
+  if (!client || !echarts) return { styles, scripts: [], missingClient: true, ...(icon ? { icon } : {}) };
   const script = (body: Buffer) => ({ inline: trustedHtml(inlineAssetText(body.toString('utf8'), 'script')) });
-  return { styles, scripts: [script(echarts.body), script(client.body)] };
+  return { styles, scripts: [script(echarts.body), script(client.body)], ...(icon ? { icon } : {}) };
 }
 
 export interface StaticDashboardOptions {
