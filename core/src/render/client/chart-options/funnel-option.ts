@@ -31,15 +31,19 @@ export function funnelOption(result: PanelResult, ctx: ChartContext): ChartSpec 
         min: 0,
         max: max || 1,
         minSize: '8%',
+        // The funnel takes the left half; its labels sit to the right, where the narrow last
+        // stages would otherwise cut them off.
         left: 8,
-        right: 8,
+        width: '50%',
         top: 8,
         bottom: 8,
         gap: 2,
         data: result.rows.map((row, i) => ({ name: names[i] as string, value: numeric(row[value ?? -1]) ?? 0 })),
+        labelLine: { length: 12, lineStyle: { width: 1 } },
         label: {
-          position: 'inside',
+          position: 'right',
           fontSize: 11,
+          width: 240,
           formatter: (p: { dataIndex: number }) => {
             const row = result.rows[p.dataIndex] ?? [];
             const conversion = p.dataIndex > 0 && row[fromPrevious ?? -1] !== null ? ` · ${cell(row, fromPrevious)}` : '';
@@ -50,6 +54,7 @@ export function funnelOption(result: PanelResult, ctx: ChartContext): ChartSpec 
       },
     ],
   };
+  const narrow: EChartsOption = { series: [{ width: '45%', label: { width: 150, overflow: 'break' } }] };
   option.tooltip = {
     ...(option.tooltip as object),
     trigger: 'item',
@@ -63,5 +68,8 @@ export function funnelOption(result: PanelResult, ctx: ChartContext): ChartSpec 
       return lines.join('<br>');
     },
   };
-  return { option, drillValues: result.rows.map((row) => row[stage ?? -1]) };
+  return {
+    option: { baseOption: option, media: [{ query: { maxWidth: 420 }, option: narrow }] },
+    drillValues: result.rows.map((row) => row[stage ?? -1]),
+  };
 }

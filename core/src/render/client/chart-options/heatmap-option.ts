@@ -42,7 +42,7 @@ export function heatmapOption(result: PanelResult, ctx: ChartContext): ChartSpec
   const values = data.map((d) => d[2]).filter((v): v is number => typeof v === 'number');
   const option: EChartsOption = {
     ...baseOption(ctx),
-    grid: { left: 8, right: 8, top: 8, bottom: 64, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { left: 8, right: 8, top: 8, bottom: 80, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: {
       type: 'category',
       data: xs.map((v) => formatCell(v, xColumn, ctx, true)),

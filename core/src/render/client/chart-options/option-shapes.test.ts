@@ -99,7 +99,7 @@ describe('pie, funnel, heatmap, gauge', () => {
     expect(o.tooltip.formatter({ dataIndex: 0, marker: '', percent: 90.9 })).not.toContain('<img');
   });
   it('funnel labels show the value and the conversion from the stage before, in definition order', () => {
-    const o = funnelOption(panel('sales-funnel/funnel'), en).option as AnyOption;
+    const o = (funnelOption(panel('sales-funnel/funnel'), en).option as AnyOption).baseOption;
     expect(o.series[0].sort).toBe('none');
     // The fixture was rendered in Russian (stage labels); numbers follow the context's locale.
     expect(o.series[0].label.formatter({ dataIndex: 0 })).toBe('Лиды: 3,115');
