@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { CLI_DIR } from './cli-paths.js';
 import { addAccessCommands } from './commands/access-program.js';
 import { collectPair } from './commands/collect-pair.js';
+import { addScheduleCommands } from './commands/schedule-program.js';
 import { EXIT_OK, EXIT_USER_ERROR, exitCodeOf } from './output/exit-codes.js';
 import { printError } from './output/print-problems.js';
 
@@ -100,6 +101,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (opts) => setExit(await (await import('./commands/demo-command.js')).demoCommand(opts)));
 
   addAccessCommands(program, setExit);
+  addScheduleCommands(program, setExit);
 
   return program;
 }
