@@ -1,0 +1,150 @@
+/**
+ * Authorisation matrix over real HTTP: every route × every role (anonymous, manager, head of
+ * department, CEO, admin, a manager's API token limited to one dashboard) × every report, with
+ * the state store in SQLite and in PostgreSQL. Asserts the status, that an ungranted report
+ * answers exactly like an unknown one, and that no out-of-scope manager or department name
+ * appears in any body (pages embed the data; the API returns it).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MANAGER_DASHBOARDS } from '../../cli/src/demo/demo-access.js';
+import { ROLES_UNDER_TEST, type RoleUnderTest, type SecuredServer, startSecuredServer } from './secured-server.js';
+import { STATE_DIALECTS } from './state-stores.js';
+
+function granted(role: RoleUnderTest, report: string): boolean {
+  if (role === 'admin' || role === 'ceo' || role === 'head') return true;
+  if (role === 'manager') return DEMO_MANAGER_DASHBOARDS.includes(report);
+  if (role === 'token') return report === 'sales';
+  return false;
+}
+
+/** Names this role must never see: other managers (and other departments for the head). */
+function forbiddenNames(s: SecuredServer, role: RoleUnderTest): string[] {
+  const { manager, department, managers, departments } = s.scope;
+  let names: string[] = [];
+  if (role === 'manager' || role === 'token') names = managers.filter((m) => m.id !== manager.id).map((m) => m.name);
+  if (role === 'head')
+    names = [
+      ...managers.filter((m) => m.department_id !== department.id).map((m) => m.name),
+      ...departments.filter((d) => d.id !== department.id).map((d) => d.name),
+    ];
+  const allowed = role === 'head' ? managers.filter((m) => m.department_id === department.id).map((m) => m.name) : [manager.name];
+  // A forbidden name that is part of an allowed one (namesakes) cannot be told apart in text.
+  return [...new Set(names)].filter((n) => !allowed.some((a) => a.includes(n)));
+}
+
+describe.each(STATE_DIALECTS)('authorisation matrix (%s state store)', (dialect) => {
+  let s: SecuredServer;
+  beforeAll(async () => {
+    s = await startSecuredServer(dialect);
+  });
+  afterAll(() => s?.dispose());
+
+  const reportIds = () => [...s.project.definitions.reports.keys()];
+  const byManager = (id: string) => {
+    const by = s.project.definitions.reports.get(id)?.definition.parameters?.find((p) => p.type === 'breakdown');
+    return by?.options?.includes('manager') ? '?by=manager' : '';
+  };
+
+  it.each(ROLES_UNDER_TEST)('%s: index, every page, report API and panel API', async (role) => {
+    const client = s.clients[role];
+    const headers = s.headers(role);
+    const forbidden = forbiddenNames(s, role);
+    const leaks: string[] = [];
+    const check = (where: string, body: string) => {
+      for (const name of forbidden) if (body.includes(name)) leaks.push(`${where}: ${name}`);
+    };
+
+    const index = await client.get('/', headers);
+    if (role === 'anonymous') expect(index.status).toBe(302);
+    else {
+      expect(index.status).toBe(200);
+      for (const id of reportIds()) expect(index.text.includes(`href="/d/${id}"`), `${role} index lists ${id}`).toBe(granted(role, id));
+      check('/', index.text);
+    }
+    const unknownPage = await client.get('/d/no-such-report', headers);
+    const unknownApi = await client.get('/api/reports/no-such-report', headers);
+
+    for (const id of reportIds()) {
+      const q = byManager(id);
+      const def = s.project.definitions.reports.get(id)?.definition;
+      const paths = [`/d/${id}${q}`, `/api/reports/${id}${q}`, ...(def?.panels ?? []).map((p) => `/api/reports/${id}/panels/${p.id}${q}`)];
+      for (const path of granted(role, id) ? paths : paths.slice(0, 3)) {
+        const r = await client.get(path, headers);
+        const isApi = path.startsWith('/api/');
+        if (role === 'anonymous') {
+          expect(r.status, path).toBe(isApi ? 401 : 302);
+          continue;
+        }
+        if (granted(role, id)) {
+          expect(r.status, `${role} ${path}: ${r.text.slice(0, 200)}`).toBe(200);
+          check(path, r.text);
+        } else {
+          expect(r.status, `${role} ${path}`).toBe(404);
+          // Exactly what an unknown report answers: nothing tells that it exists.
+          const same = isApi ? unknownApi : unknownPage;
+          if (!path.includes('/panels/')) expect(r.text.replaceAll(id, 'X')).toBe(same.text.replaceAll('no-such-report', 'X'));
+          expect(r.text).not.toContain('did you mean');
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('scope is real: each sees their own numbers, and they differ', async () => {
+    const revenue = async (role: RoleUnderTest) => {
+      const r = await s.clients[role].get('/api/reports/sales/panels/revenue', s.headers(role));
+      return (JSON.parse(r.text) as { rows: number[][] }).rows[0]?.[0];
+    };
+    const [manager, head, ceo, admin, token] = await Promise.all(
+      ['manager', 'head', 'ceo', 'admin', 'token'].map((r) => revenue(r as RoleUnderTest)),
+    );
+    expect(manager).toBeGreaterThan(0);
+    expect(manager).toBeLessThan(head as number);
+    expect(head).toBeLessThan(ceo as number);
+    expect(ceo).toBe(admin);
+    expect(token).toBe(manager);
+    const own = await s.clients.manager.get('/d/sales?by=manager');
+    expect(own.text).toContain(s.scope.manager.name);
+  });
+
+  it('a parameter never widens the scope', async () => {
+    const other = s.scope.departments[1] as { name: string };
+    const otherManager = s.scope.managers.find((m) => m.department_id !== s.scope.department.id) as { name: string };
+    for (const path of [
+      `/api/reports/sales/panels/revenue_by?by=department&department=${encodeURIComponent(other.name)}`,
+      `/api/reports/sales/panels/top_managers?department=${encodeURIComponent(other.name)}`,
+      `/api/reports/sales/parameters/department/options`,
+      `/api/reports/sales-activity/panels/managers?by=manager`,
+    ]) {
+      for (const role of ['manager', 'head'] as const) {
+        const r = await s.clients[role].get(path);
+        expect([200, 400], `${role} ${path}`).toContain(r.status);
+        // A 400 repeats the value the caller sent (their own input); its hint must list only in-scope options.
+        const shown = r.status === 400 ? ((JSON.parse(r.text) as { error: { hint?: string } }).error.hint ?? '') : r.text;
+        expect(shown, `${role} ${path}`).not.toContain(other.name);
+        expect(shown, `${role} ${path}`).not.toContain(otherManager.name);
+      }
+    }
+  });
+
+  it('admin page: admins only; others get the unknown-page 404', async () => {
+    expect((await s.clients.admin.get('/admin')).status).toBe(200);
+    expect((await s.clients.admin.get('/admin')).text).toContain('login_ok');
+    for (const role of ['manager', 'head', 'ceo', 'token'] as const)
+      expect((await s.clients[role].get('/admin', s.headers(role))).status).toBe(404);
+    expect((await s.clients.anonymous.get('/admin')).status).toBe(302);
+  });
+
+  it('the panel cache never answers one viewer with another viewer’s rows', async () => {
+    // Same URL, warm cache: the CEO first, then the manager, then the CEO again.
+    const path = '/api/reports/sales/panels/top_managers?by=manager';
+    const ceo1 = await s.clients.ceo.get(path);
+    const manager = await s.clients.manager.get(path);
+    const ceo2 = await s.clients.ceo.get(path);
+    expect(ceo1.text).toBe(ceo2.text);
+    expect(manager.text).not.toBe(ceo1.text);
+    for (const name of forbiddenNames(s, 'manager')) expect(manager.text).not.toContain(name);
+  });
+
+  it.skip('CSV, XLSX and PDF downloads per role — the export routes have not landed in the server yet (core/src/render/{csv,xlsx,pdf} exist; download-audit.ts audits them once served)', () => {});
+});
