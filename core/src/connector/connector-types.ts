@@ -142,8 +142,13 @@ export interface BadRow {
  * Everything written here becomes visible to readers only when the load finishes successfully.
  */
 export interface ExtractTarget {
-  /** `full`: the extract is empty and every table is (re)created. `append`: the previous extract's
-   * tables are present; add only what is new since `state`. */
+  /**
+   * `full`: the extract is empty and every table is (re)created (first load, `vitrina ingest --full`,
+   * or a source without a previous extract). `append`: a copy of the previous extract with all its
+   * tables; add only what is new since `state` — or recreate the tables and report `status: 'loaded'`
+   * when the input was rewritten rather than grown. Either way readers see the result only after
+   * `load` resolves; a throw discards it.
+   */
   readonly mode: 'full' | 'append';
   /** What the previous successful load returned as `state` (cursors per file, fingerprints). */
   readonly state?: Record<string, unknown>;
@@ -153,7 +158,11 @@ export interface ExtractTarget {
   run(sql: string, params?: unknown[]): Promise<void>;
   /** Runs one DuckDB query and returns its rows as plain JSON-safe objects (BIGINT → number). */
   all(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
-  /** Appends rows parsed in JavaScript to an existing table through DuckDB's appender. */
+  /**
+   * Appends rows parsed in JavaScript to an existing table through DuckDB's appender, in the
+   * table's column order; values are cast by DuckDB (text → DATE/TIMESTAMP…). A row of the wrong
+   * width or a value that does not cast fails the load. Returns the rows appended.
+   */
   append(table: string, batches: AsyncIterable<RowBatch>): Promise<number>;
   /** Progress for `vitrina ingest` (rows done, rows or bytes expected when known). */
   progress(done: number, total?: number, unit?: 'rows' | 'bytes'): void;
