@@ -79,7 +79,9 @@ export function selectCallsSql(input: NormaliseInput): string {
   // An internal number is one the pattern matches and that is not a queue.
   const internal = (expr: string) =>
     `coalesce(regexp_full_match(${expr}, ${pattern})${queues ? ` AND ${expr} NOT IN ${queues}` : ''}, false)`;
-  const ext = (expr: string) => `CASE WHEN ${internal(expr)} THEN ${expr} END`;
+  // Each party's "is internal" is computed once (in `t`) and reused by direction and extension.
+  const flag = (expr: string) => `${expr}_int`;
+  const ext = (expr: string) => `CASE WHEN ${flag(expr)} THEN ${expr} END`;
   const saysAnswered = Object.entries(options.dispositions ?? {})
     .filter(([, to]) => to === 'answered')
     .map(([raw]) => raw);
@@ -116,12 +118,13 @@ link AS (SELECT bleg, min(call_id) AS a_leg FROM raw WHERE bleg IS NOT NULL GROU
   }
 t AS (
   SELECT raw.*, ${linked} AS linked_id,
+    ${internal('caller')} AS caller_int, ${internal('callee')} AS callee_int, ${internal('src_peer')} AS src_peer_int, ${internal('dst_peer')} AS dst_peer_int,
     CASE WHEN answered THEN greatest(0, coalesce(billsec, epoch(e) - epoch(a), 0)) ELSE 0 END AS talk,
     greatest(0, CASE WHEN answered THEN coalesce(duration - billsec, epoch(a) - epoch(s), 0) ELSE coalesce(duration, epoch(e) - epoch(s), 0) END) AS ring
   FROM raw${f.bleg === 'NULL' ? '' : ' LEFT JOIN link ON link.bleg = raw.call_id'}
 ),
 d AS (
-  SELECT t.*, ${directionSql(options, internal)} AS direction, ${dispositionSql(options)} AS disposition,
+  SELECT t.*, ${directionSql(options, flag)} AS direction, ${dispositionSql(options)} AS disposition,
     timezone(${zone}, s) AS started_at,
     coalesce(queue0${queues ? `, CASE WHEN callee IN ${queues} THEN callee END` : ''}) AS queue
   FROM t

@@ -78,7 +78,8 @@ export function columnRef(columns: readonly CsvColumn[], name: string): string {
  */
 export function channelPeer(expr: string): string {
   if (expr === 'NULL') return 'NULL';
-  return `CASE WHEN ${expr} NOT LIKE 'Local/%' THEN coalesce(nullif(regexp_extract(${expr}, '^[^/]+/([^@;]+)-[^-/@;]*$', 1), ''), nullif(regexp_extract(${expr}, '^[^/]+/([^@;]+)', 1), '')) END`;
+  // One lazy match: the shortest peer after which only the unique suffix (or nothing) is left.
+  return `CASE WHEN ${expr} NOT LIKE 'Local/%' THEN nullif(regexp_extract(${expr}, '^[^/]+/([^@;]+?)(?:-[^-/@;]*)?(?:[@;].*)?$', 1), '') END`;
 }
 
 /** Empty text as NULL (quoted empty strings reach VARCHAR columns as ''). */
