@@ -111,7 +111,9 @@ export async function loadCalls(input: LoadInput): Promise<LoadOutcome> {
       reject({ file: missing.file, line: missing.line + (await lineBase(missing.read)), column: missing.column, reason: 'no start time' });
     }
     await target.run(`DELETE FROM ${staging} WHERE started_at IS NULL`);
-    rows = append ? await appendStaged(target, staging) : Number((await target.all(`SELECT count(*) AS n FROM ${CALLS_TABLE}`))[0]?.n ?? 0);
+    rows = append
+      ? await appendStaged(target, staging, spec.fields.bleg !== 'NULL')
+      : Number((await target.all(`SELECT count(*) AS n FROM ${CALLS_TABLE}`))[0]?.n ?? 0);
   }
   if (managerTable) await target.run(`DROP TABLE IF EXISTS ${managerTable}`);
   const state: LoadState = { options: key, files: {} };
@@ -161,12 +163,14 @@ async function lineBase(read: ReadFile): Promise<number> {
 }
 
 /** Adds staged rows: relinks earlier FreeSWITCH B-legs to their A-leg, renumbers the legs of touched calls. */
-async function appendStaged(target: ExtractTarget, staging: string): Promise<number> {
+async function appendStaged(target: ExtractTarget, staging: string, relink: boolean): Promise<number> {
   const n = Number((await target.all(`SELECT count(*) AS n FROM ${staging}`))[0]?.n ?? 0);
   if (n === 0) return 0;
-  await target.run(
-    `UPDATE ${CALLS_TABLE} SET linked_id = s.call_id FROM ${staging} s WHERE s.bleg IS NOT NULL AND s.bleg = ${CALLS_TABLE}.call_id AND ${CALLS_TABLE}.linked_id = ${CALLS_TABLE}.call_id`,
-  );
+  // Only FreeSWITCH logs link legs by bleg_uuid; elsewhere this would scan the whole table for nothing.
+  if (relink)
+    await target.run(
+      `UPDATE ${CALLS_TABLE} SET linked_id = s.call_id FROM ${staging} s WHERE s.bleg IS NOT NULL AND s.bleg = ${CALLS_TABLE}.call_id AND ${CALLS_TABLE}.linked_id = ${CALLS_TABLE}.call_id`,
+    );
   const columns = Object.keys(CALLS_COLUMNS).join(', ');
   await target.run(`INSERT INTO ${CALLS_TABLE} (${columns}) SELECT ${columns} FROM ${staging}`);
   await target.run(
