@@ -6,8 +6,11 @@
  * assets inlined, makes the static HTML export and the page Chromium prints to PDF.
  *
  * DOM skeleton the server renders (the client fills it, never replaces it):
- * - `form#vt-filters` with one `[data-parameter="<id>"]` control per parameter; plain GET form, so
- *   filters work without JavaScript too. The client intercepts changes.
+ * - `form#vt-filters` with one `div.vt-filter[data-parameter="<id>"][data-type="<type>"]` per
+ *   parameter, holding a `label` and the `select`/`input` named `<id>` (a multiple select sends
+ *   repeated keys; an optional single select has an empty "All" option; a period shows its resolved
+ *   range in `.vt-filter-range`), then `button.vt-apply`. A plain GET form to `/d/<id>`, so filters
+ *   work without JavaScript too; the server ignores empty values. The client intercepts changes.
  * - `.vt-grid` holding one `section.vt-panel[data-panel="<id>"][data-type="<type>"]` per panel, in
  *   definition order, each with `.vt-panel-title`, optional `.vt-panel-description` and an empty
  *   `.vt-panel-body`; `style="--vt-span: <width>"` carries the 12-column width.
