@@ -47,6 +47,8 @@ export async function serveProject(project: Project, open: OpenProjectOptions, o
     await access.close();
     throw error;
   });
+  // Scheduled reports, alerts and control tasks (config `schedules`, `alerts`, `tasks`), sharing the state store.
+  const scheduler = await startSchedules(server.live, log);
   const reports = project.definitions.reports.size;
   process.stdout.write(`Serving ${reports} dashboard${reports === 1 ? '' : 's'} at ${server.url}/\n`);
   process.stdout.write(`Edits to ${project.definitionsDir} and the config are live on the next request. Ctrl+C stops.\n`);
@@ -61,7 +63,27 @@ export async function serveProject(project: Project, open: OpenProjectOptions, o
       process.stdout.write(`  ${a.username.padEnd(10)} ${a.password.padEnd(14)} ${a.role}${a.note ? ` — ${a.note}` : ''}\n`);
   }
   await server.closed;
+  await scheduler?.stop();
   await access.close();
   process.stderr.write('stopped\n');
   return EXIT_OK;
+}
+
+/** Starts the scheduler when the config has anything to schedule; a failure leaves the dashboards serving. */
+async function startSchedules(live: { project: Project }, log: (message: string) => void): Promise<{ stop(): Promise<void> } | undefined> {
+  const { config } = live.project;
+  if (!config.schedules?.length && !config.alerts?.length && !config.tasks?.length) return undefined;
+  try {
+    const { startScheduler } = await import('@vitrina/core/schedule');
+    const running = await startScheduler(() => live.project, {
+      log: (level, message) => log(`${level === 'info' ? '' : `${level}: `}schedule: ${message}`),
+    });
+    log(
+      `scheduler started: ${config.schedules?.length ?? 0} schedules, ${config.alerts?.length ?? 0} alerts, ${config.tasks?.length ?? 0} tasks (state: ${running.database.where})`,
+    );
+    return running;
+  } catch (error) {
+    log(`error: the scheduler did not start, nothing will be sent: ${(error as Error).message}`);
+    return undefined;
+  }
 }

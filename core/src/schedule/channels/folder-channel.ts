@@ -27,7 +27,9 @@ export function createFolderChannel(folder: string, projectDir: string): Deliver
       try {
         mkdirSync(dir, { recursive: true });
         for (const a of message.attachments) {
-          const file = join(dir, `${slotStamp(message.slot)}-${safeName(message.recipient)}-${safeName(a.filename)}`);
+          // A delivery for everyone (no recipients) needs no recipient in its name.
+          const who = message.recipient === '*' ? '' : `-${safeName(message.recipient)}`;
+          const file = join(dir, `${slotStamp(message.slot)}${who}-${safeName(a.filename)}`);
           const temp = join(dir, `.${randomBytes(6).toString('hex')}.tmp`);
           try {
             writeFileSync(temp, a.content);
