@@ -41,7 +41,7 @@ export { type AttemptOutcome, type JobKind, Scheduler, type SchedulerLog } from 
 export { planSlots } from './scheduler/slot-plan.js';
 export { openScheduler, type RunningScheduler, type SchedulerStartOptions, startScheduler } from './start-scheduler.js';
 export { type Delivery, type DeliveryEntry, DeliveryLog, deliveryId } from './store/delivery-log.js';
-export { openScheduleDatabase, SCHEDULE_MIGRATIONS, type ScheduleDatabase } from './store/open-schedule-store.js';
+export { openScheduleDatabase, type ScheduleDatabase } from './store/open-schedule-store.js';
 export { scheduleMigration } from './store/schedule-migration.js';
 export type * from './store/schedule-tables.js';
 export { findTask, taskJobs } from './tasks/task-jobs.js';

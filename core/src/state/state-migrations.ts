@@ -9,10 +9,11 @@
  */
 import { type Kysely, sql } from 'kysely';
 import { VitrinaError } from '../errors/index.js';
+import { scheduleMigration } from '../schedule/store/schedule-migration.js';
 import { accessMigration } from './migrations/0001-access.js';
 import type { StateDialect, StateMigration } from './state-migration.js';
 
-export const STATE_MIGRATIONS: readonly StateMigration[] = [accessMigration];
+export const STATE_MIGRATIONS: readonly StateMigration[] = [accessMigration, scheduleMigration];
 
 /** An arbitrary constant: the PostgreSQL advisory lock key of Vitrina's state migrations. */
 const PG_LOCK_KEY = 7_318_214_311;

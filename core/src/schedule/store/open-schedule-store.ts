@@ -1,14 +1,13 @@
 /**
  * @module Opens the state store (SQLite file or shared PostgreSQL, see `state/state-config.ts`)
- * for schedules: the access-control migrations plus the schedule tables, in one migration run.
+ * for schedules. The schedule tables are one of the store's migrations (`0010-schedule`), so a
+ * store opened by the server or `vitrina user` has them too.
  */
 import type { Kysely } from 'kysely';
 import type { ProjectConfig } from '../../config/project-config.js';
 import { stateLocation } from '../../state/state-config.js';
 import { openStateDatabase } from '../../state/state-database.js';
-import type { StateMigration } from '../../state/state-migration.js';
 import { migrateState, STATE_MIGRATIONS } from '../../state/state-migrations.js';
-import { scheduleMigration } from './schedule-migration.js';
 import type { ScheduleTables } from './schedule-tables.js';
 
 export interface ScheduleDatabase {
@@ -18,8 +17,6 @@ export interface ScheduleDatabase {
   close(): Promise<void>;
 }
 
-export const SCHEDULE_MIGRATIONS: readonly StateMigration[] = [...STATE_MIGRATIONS, scheduleMigration];
-
 export async function openScheduleDatabase(
   config: ProjectConfig,
   projectDir: string,
@@ -27,7 +24,7 @@ export async function openScheduleDatabase(
 ): Promise<ScheduleDatabase> {
   const opened = await openStateDatabase(stateLocation(config, projectDir, env));
   try {
-    await migrateState(opened.db, opened.dialect, SCHEDULE_MIGRATIONS);
+    await migrateState(opened.db, opened.dialect, STATE_MIGRATIONS);
   } catch (error) {
     await opened.db.destroy();
     throw error;

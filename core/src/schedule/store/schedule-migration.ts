@@ -5,8 +5,9 @@
  * Named `0010-…` so the access migrations may take 0002–0009 without reordering.
  */
 import type { Kysely } from 'kysely';
+import type { StateMigration } from '../../state/state-migration.js';
 
-export const scheduleMigration = {
+export const scheduleMigration: StateMigration = {
   name: '0010-schedule',
   async up(db: Kysely<any>): Promise<void> {
     await db.schema
