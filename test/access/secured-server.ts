@@ -87,7 +87,7 @@ export async function startSecuredServer(dialect: TestDialect, prepare?: (dir: s
     server,
     scope: { department, manager, managers, departments },
     clients,
-    headers: (role) => (role === 'token' ? { authorization: `Bearer ${token}` } : {}),
+    headers: (role): Record<string, string> => (role === 'token' ? { authorization: `Bearer ${token}` } : {}),
     async dispose() {
       await server.close();
       await access.close();
