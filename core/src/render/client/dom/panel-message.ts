@@ -26,7 +26,7 @@ export function showError(slot: PanelSlot, error: PanelProblem, ctx: ChartContex
 export function showEmpty(slot: PanelSlot, ctx: ChartContext): void {
   clearSlot(slot);
   slot.kind = 'message';
-  const box = el('div', 'vt-panel-message vt-panel-empty');
+  const box = el('div', 'vt-panel-message vt-panel-empty vt-empty');
   box.setAttribute('role', 'status');
   box.append(el('p', 'vt-message-title', ctx.t('noData')));
   slot.body.append(box);
