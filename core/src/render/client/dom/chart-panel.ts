@@ -21,6 +21,8 @@ export function renderChart(api: EChartsApi, slot: PanelSlot, result: PanelResul
     clearSlot(slot);
     slot.kind = 'chart';
     host = el('div', 'vt-chart');
+    // ECharts writes its generated description into aria-label; role=img makes readers announce it.
+    host.setAttribute('role', 'img');
     host.style.height = '100%';
     slot.body.append(host);
     // The theme gives chart bodies their height; without it (an old theme) fall back to ours.

@@ -9,7 +9,8 @@ export interface PanelProblem {
   hint?: string;
 }
 
-export function showError(slot: PanelSlot, error: PanelProblem, ctx: ChartContext): void {
+/** `onRetry`: a source that was down may be back; the button asks again without a page load. */
+export function showError(slot: PanelSlot, error: PanelProblem, ctx: ChartContext, onRetry?: () => void): void {
   clearSlot(slot);
   slot.kind = 'message';
   const box = el('div', 'vt-panel-message vt-panel-error');
@@ -19,6 +20,12 @@ export function showError(slot: PanelSlot, error: PanelProblem, ctx: ChartContex
   box.append(el('p', 'vt-message-title', unavailable ? ctx.t('sourceUnavailable') : ctx.t('error')));
   box.append(el('p', 'vt-message-text', error.message));
   if (error.hint) box.append(el('p', 'vt-message-hint', error.hint));
+  if (onRetry) {
+    const retry = el('button', 'vt-retry', ctx.t('retry'));
+    retry.type = 'button';
+    retry.addEventListener('click', onRetry, { once: true });
+    box.append(retry);
+  }
   slot.body.append(box);
   slot.section.classList.add('vt-has-error');
 }

@@ -19,6 +19,7 @@ export interface RenderEnv {
   theme?: string;
   echartsLocale?: string;
   onDrill?: (slot: PanelSlot, value: unknown) => void;
+  onRetry?: () => void;
 }
 
 function problemOf(outcome: unknown): PanelProblem | null {
@@ -36,7 +37,7 @@ export async function renderOutcome(slot: PanelSlot, outcome: unknown, env: Rend
   slot.section.classList.remove('vt-has-error');
   const problem = problemOf(outcome);
   if (problem) {
-    showError(slot, problem, env.ctx);
+    showError(slot, problem, env.ctx, env.onRetry);
     return false;
   }
   const result = outcome as PanelResult;
