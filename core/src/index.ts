@@ -42,6 +42,7 @@ export {
   type ResultColumn,
   type ResultSet,
 } from './result/result-set.js';
+export { type ReferenceProblem, scheduleReferenceProblems } from './schedule/reference-problems.js';
 export { type ConnectorContextOptions, connectorContext } from './source/connector-context.js';
 export { RuntimeSource } from './source/runtime-source.js';
 export { localTimestampOf } from './util/time-zone.js';

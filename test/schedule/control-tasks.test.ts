@@ -40,7 +40,9 @@ describe('control tasks', () => {
     time.set('2026-11-30T07:00:30Z');
     await running.scheduler.tick();
     let list = await tasks.list({ owner: 'head-of-sales' }, time.at);
-    expect(list.map((t) => [t.id, t.status, t.dueAt.toISOString()])).toEqual([['listen-calls-2026-11-30-0700', 'open', '2026-12-02T07:00:00.000Z']]);
+    expect(list.map((t) => [t.id, t.status, t.dueAt.toISOString()])).toEqual([
+      ['listen-calls-2026-11-30-0700', 'open', '2026-12-02T07:00:00.000Z'],
+    ]);
     expect(list[0]?.checklist).toHaveLength(3);
     expect(list[0]?.link).toBe('https://bi.example.com/d/sales-activity?period=last_week');
 
@@ -49,10 +51,20 @@ describe('control tasks', () => {
     await running.scheduler.tick();
     list = await tasks.list({ owner: 'head-of-sales' }, time.at);
     // Latest due first.
-    expect(list.map((t) => t.id)).toEqual(['listen-calls-2026-12-14-0700', 'listen-calls-2026-12-07-0700', 'mystery-shopping-2026-12-01-0700', 'listen-calls-2026-11-30-0700']);
+    expect(list.map((t) => t.id)).toEqual([
+      'listen-calls-2026-12-14-0700',
+      'listen-calls-2026-12-07-0700',
+      'mystery-shopping-2026-12-01-0700',
+      'listen-calls-2026-11-30-0700',
+    ]);
     // The two past-due listening tasks were escalated to the CEO, once each.
     const escalations = fx.sink.mails.filter((m) => m.to[0] === 'ceo@example.com');
-    expect(escalations.map((m) => m.subject).sort()).toEqual(['Overdue task: Listen to 5 calls of each manager (head-of-sales)', 'Overdue task: Listen to 5 calls of each manager (head-of-sales)'].map((s) => s.replace('Overdue task', 'Просроченная задача')));
+    expect(escalations.map((m) => m.subject).sort()).toEqual(
+      [
+        'Overdue task: Listen to 5 calls of each manager (head-of-sales)',
+        'Overdue task: Listen to 5 calls of each manager (head-of-sales)',
+      ].map((s) => s.replace('Overdue task', 'Просроченная задача')),
+    );
     expect(escalations[0]?.html).toContain('Score them');
     await running.scheduler.tick();
     expect(fx.sink.mails.filter((m) => m.to[0] === 'ceo@example.com')).toHaveLength(2);
@@ -67,7 +79,11 @@ describe('control tasks', () => {
     // The monthly task becomes overdue without an escalation target: listed as overdue, nobody mailed.
     time.set('2026-12-16T08:00:00Z');
     await running.scheduler.tick();
-    expect((await tasks.list({ status: 'overdue' }, time.at)).map((t) => t.id)).toEqual(['listen-calls-2026-12-07-0700', 'mystery-shopping-2026-12-01-0700', 'listen-calls-2026-11-30-0700']);
+    expect((await tasks.list({ status: 'overdue' }, time.at)).map((t) => t.id)).toEqual([
+      'listen-calls-2026-12-07-0700',
+      'mystery-shopping-2026-12-01-0700',
+      'listen-calls-2026-11-30-0700',
+    ]);
     expect(fx.sink.mails).toHaveLength(2);
     expect(await tasks.summary(time.at)).toEqual([{ owner: 'head-of-sales', open: 0, done: 1, overdue: 3, doneLate: 0 }]);
   });

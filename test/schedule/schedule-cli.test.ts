@@ -61,6 +61,12 @@ describe('schedule, alert and task commands', () => {
     expect(r.err).toMatch(/\/schedules\/1\/report.*no report 'no-such-report'/);
   });
 
+  it('vitrina validate names the schedule with an unknown report', async () => {
+    const r = await cli(['validate', '--offline', '--config', config]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/vitrina\.config\.json:\d+:\d+ \/schedules\/1\/report: no report 'no-such-report'/);
+  });
+
   it('runs a schedule now, per recipient, and logs it', async () => {
     // A user added with the access-control command receives their own slice.
     const added = await cli(

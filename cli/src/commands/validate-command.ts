@@ -1,5 +1,5 @@
 /** @module `vitrina validate`: every problem of the config, plugins, sources and definitions at once. */
-import { checkColumns, openProject, type VitrinaError } from '@vitrina/core';
+import { checkColumns, openProject, scheduleReferenceProblems, type VitrinaError } from '@vitrina/core';
 import { PLUGIN_RESOLVE_FROM } from '../cli-paths.js';
 import { EXIT_OK, EXIT_USER_ERROR } from '../output/exit-codes.js';
 import { allProblems } from '../output/print-problems.js';
@@ -15,7 +15,9 @@ export async function validateCommand(options: ValidateOptions): Promise<number>
   const project = await openProject({ configPath: options.config, resolveFrom: PLUGIN_RESOLVE_FROM });
   try {
     const columns = options.offline ? [] : await checkColumns(project);
-    const problems: VitrinaError[] = [...project.problems, ...project.definitions.problems, ...columns].flatMap(allProblems);
+    // Schedules, alerts and tasks naming a report, panel, dataset or measure that does not exist.
+    const scheduled = scheduleReferenceProblems(project);
+    const problems: VitrinaError[] = [...project.problems, ...project.definitions.problems, ...scheduled, ...columns].flatMap(allProblems);
     const reports = project.definitions.reports.size;
     if (options.json) {
       process.stdout.write(

@@ -23,7 +23,7 @@ export async function activeAlerts(
     if (filter.panel && alert.panel !== filter.panel) continue;
     out.push({
       name: alert.name,
-      title: alertTitle(project, alert),
+      title: alertTitle(alert),
       report: alert.report,
       ...(alert.panel ? { panel: alert.panel } : {}),
       since: state.since,

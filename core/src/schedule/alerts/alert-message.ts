@@ -14,7 +14,7 @@ export function alertLink(project: Project, alert: AlertConfig, reading: AlertRe
   return dashboardLink(project.config, alert.report, {}, extra);
 }
 
-export function alertTitle(project: Project, alert: AlertConfig): string {
+export function alertTitle(alert: AlertConfig): string {
   return alert.title ?? `${alert.measure}: ${alert.condition.type}`;
 }
 
@@ -26,7 +26,7 @@ export function alertMessage(
   reading: AlertReading,
 ): OutgoingMessage {
   const locale = project.config.locale ?? 'en';
-  const title = alertTitle(project, alert);
+  const title = alertTitle(alert);
   const link = alertLink(project, alert, reading);
   const since = localTime(delivery.slot, project.config.timezone ?? 'UTC');
   const series = reading.series?.map((s) => `${s.period}: ${s.value ?? '—'}`) ?? [];
