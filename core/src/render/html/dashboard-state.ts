@@ -27,7 +27,8 @@
  * - `vitrina:rendered` once every panel of the current parameter set has reported.
  * The client also sets `document.documentElement.dataset.vitrinaState` to `loading` | `ready`, and
  * `window.Vitrina.dashboard` exposes `{ refresh(), apply(query), destroy() }` for tests.
- * Print/static: no animation when `static` is set, the page is in print media, or the URL has `print`.
+ * Print/static: no animation when `static` is set or the page loads in print media (the printer
+ * calls `page.emulateMediaType('print')` before `goto`).
  */
 import type { DrillDefinition, LocalizedPanelType } from './dashboard-types.js';
 

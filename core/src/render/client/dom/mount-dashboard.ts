@@ -30,8 +30,8 @@ export function mountDashboard(doc: Document, state: DashboardState): DashboardC
   const win = doc.defaultView ?? window;
   const root = doc.documentElement;
   root.dataset.vitrinaState = 'loading';
-  const print =
-    state.static === true || win.matchMedia?.('print').matches === true || new URLSearchParams(win.location.search).has('print');
+  // The PDF printer emulates print media before loading the page; the static copy never animates.
+  const print = state.static === true || win.matchMedia?.('print').matches === true;
   const base = chartContext({
     locale: state.locale,
     animation: !print,
