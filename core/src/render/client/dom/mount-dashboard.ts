@@ -13,7 +13,7 @@ import { echartsApi } from './echarts-global.js';
 import { echartsLocale } from './echarts-locale.js';
 import { enhanceFilters } from './filter-bar.js';
 import { startAutoRefresh } from './live-refresh.js';
-import { showAsOf, slotsOf, updateLinks } from './page-chrome.js';
+import { showAsOf, slotsOf, syncPeriodRanges, updateLinks } from './page-chrome.js';
 import { type PanelSlot, resizeCharts } from './panel-slot.js';
 import type { RenderEnv } from './render-panel.js';
 import { loadTheme } from './theme-loader.js';
@@ -119,6 +119,7 @@ export function mountDashboard(doc: Document, state: DashboardState): DashboardC
       else win.history.replaceState({ vitrina: true }, '', url);
     }
     updateLinks(doc, ids, query);
+    syncPeriodRanges(doc, state, query, base);
     await load(query);
   }
 

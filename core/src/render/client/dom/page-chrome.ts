@@ -4,7 +4,7 @@
  */
 import type { DashboardState, PanelView } from '../../html/dashboard-state.js';
 import type { ChartContext } from '../model/chart-context.js';
-import { formatInstant } from '../model/format-cell.js';
+import { formatCell, formatInstant } from '../model/format-cell.js';
 import { withParameters } from '../model/url-query.js';
 import type { PanelSlot } from './panel-slot.js';
 
@@ -34,5 +34,27 @@ export function showAsOf(doc: Document, date: Date, ctx: ChartContext): void {
   for (const node of doc.querySelectorAll<HTMLElement>('[data-role="as-of"]')) {
     node.textContent = formatInstant(date.toISOString(), ctx);
     if (node instanceof HTMLTimeElement) node.dateTime = date.toISOString();
+  }
+}
+
+const RANGE = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/;
+
+/**
+ * The resolved range the server printed under a period picker is only true for the page's first
+ * view: after a change it shows the custom range picked, or nothing (a preset's dates are the
+ * server's to compute), and the original again when the view returns to it.
+ */
+export function syncPeriodRanges(doc: Document, state: DashboardState, query: URLSearchParams, ctx: ChartContext): void {
+  for (const view of state.parameters) {
+    if (view.type !== 'period') continue;
+    const range = doc.querySelector<HTMLElement>(`form#vt-filters [data-parameter="${CSS.escape(view.id)}"] .vt-filter-range`);
+    if (!range) continue;
+    range.dataset.initial ??= range.textContent ?? '';
+    const value = query.get(view.id);
+    const initial = value === null ? !(view.id in state.query) : value === view.value;
+    const custom = value === null ? null : RANGE.exec(value);
+    const date = (d: string) => formatCell(d, { name: 'day', type: 'date' }, ctx);
+    range.textContent = initial ? range.dataset.initial : custom ? `${date(custom[1] as string)} – ${date(custom[2] as string)}` : '';
+    range.hidden = range.textContent === '';
   }
 }
