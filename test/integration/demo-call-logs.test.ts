@@ -103,7 +103,17 @@ describe('demo call logs', () => {
         'plan',
       ),
     ).toEqual(expected);
-    const names = await queryRows(project, 'select manager_name from activity_plan where manager_id = 1 limit 1', 'plan');
-    expect(names).toEqual([{ manager_name: (crm.prepare('select name from managers where id = 1').get() as { name: string }).name }]);
+    const names = await queryRows(
+      project,
+      'select manager_name, department_id, department from activity_plan where manager_id = 1 limit 1',
+      'plan',
+    );
+    expect(names).toEqual([
+      crm
+        .prepare(
+          'select m.name as manager_name, m.department_id, d.name as department from managers m join departments d on d.id = m.department_id where m.id = 1',
+        )
+        .get(),
+    ]);
   });
 });

@@ -33,7 +33,7 @@ export function demoFileSources(timezone: string): Record<string, Record<string,
       dateFormat: 'DD.MM.YYYY',
       // English names for the Russian header; the types (integer ids and counts, dates, decimal-comma
       // revenue) are what inference finds in the file.
-      columns: ['manager_id', 'manager_name', 'month', 'calls', 'meetings', 'revenue'],
+      columns: ['manager_id', 'manager_name', 'department_id', 'department', 'month', 'calls', 'meetings', 'revenue'],
     },
   };
 }

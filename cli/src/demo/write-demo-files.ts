@@ -76,13 +76,33 @@ export async function writeDemoFiles(options: DemoFilesOptions): Promise<{ calls
 
     const plans = db
       .prepare(
-        'select p.manager_id, m.name, p.month, p.calls, p.meetings, p.revenue from plans p join managers m on m.id = p.manager_id order by p.month, p.manager_id',
+        'select p.manager_id, m.name, m.department_id, d.name as department, p.month, p.calls, p.meetings, p.revenue from plans p join managers m on m.id = p.manager_id join departments d on d.id = m.department_id order by p.month, p.manager_id',
       )
-      .all() as { manager_id: number; name: string; month: string; calls: number; meetings: number; revenue: number }[];
-    const lines = ['Табельный номер;Менеджер;Месяц;План звонков;План встреч;План выручки, руб.'];
+      .all() as {
+      manager_id: number;
+      name: string;
+      department_id: number;
+      department: string;
+      month: string;
+      calls: number;
+      meetings: number;
+      revenue: number;
+    }[];
+    const lines = ['Табельный номер;Менеджер;Код отдела;Отдел;Месяц;План звонков;План встреч;План выручки, руб.'];
     for (const p of plans) {
       const [y, m, d] = p.month.split('-');
-      lines.push([p.manager_id, p.name, `${d}.${m}.${y}`, p.calls, p.meetings, p.revenue.toFixed(2).replace('.', ',')].join(';'));
+      lines.push(
+        [
+          p.manager_id,
+          p.name,
+          p.department_id,
+          p.department,
+          `${d}.${m}.${y}`,
+          p.calls,
+          p.meetings,
+          p.revenue.toFixed(2).replace('.', ','),
+        ].join(';'),
+      );
     }
     writeFileSync(path(DEMO_FILES.plan), encodeWindows1251(`${lines.join('\r\n')}\r\n`));
     return { calls, planRows: plans.length };
