@@ -4,7 +4,7 @@
  * through the contract's events. A newer pass makes an older one stop reporting.
  */
 import type { DashboardState } from '../../html/dashboard-state.js';
-import { emit } from './dom-helpers.js';
+import { el, emit } from './dom-helpers.js';
 import { fetchPanel } from './panel-fetch.js';
 import type { PanelSlot } from './panel-slot.js';
 import { type RenderEnv, renderOutcome } from './render-panel.js';
@@ -23,6 +23,7 @@ export interface DrawPass {
   /** False once a newer pass started. */
   current: () => boolean;
   notInCopy: string;
+  loading: string;
 }
 
 async function outcomeOf(pass: DrawPass, slot: PanelSlot): Promise<unknown> {
@@ -30,6 +31,8 @@ async function outcomeOf(pass: DrawPass, slot: PanelSlot): Promise<unknown> {
   if (embedded !== undefined) return embedded;
   slot.section.classList.add('vt-loading');
   slot.section.setAttribute('aria-busy', 'true');
+  // A panel with nothing drawn yet says it is loading; one with old content keeps it, dimmed.
+  if (!slot.kind && !slot.body.firstChild) slot.body.append(el('p', 'vt-panel-loading', pass.loading));
   // The static copy has no API: a panel it lacks says so instead of waiting forever.
   if (pass.state.static) return { id: slot.view.id, error: { code: 'NOT_IN_COPY', message: pass.notInCopy } };
   return fetchPanel(pass.state, slot.view.id, pass.fetchQuery, pass.signal, pass.revalidate);

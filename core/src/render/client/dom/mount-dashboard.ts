@@ -103,6 +103,7 @@ export function mountDashboard(doc: Document, state: DashboardState): DashboardC
       env,
       current: () => gen === generation,
       notInCopy: base.t('noData'),
+      loading: base.t('loading'),
     });
     if (ok === null) return;
     if (query !== null) showAsOf(doc, new Date(), base);
