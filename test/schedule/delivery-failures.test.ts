@@ -139,4 +139,31 @@ describe('delivery failures', () => {
       await other.close();
     }
   });
+
+  it('an unset SMTP password variable is named at start-up, and the delivery fails with the same reason', async () => {
+    const other = await scheduleProject((port) => ({
+      smtp: {
+        host: '127.0.0.1',
+        port,
+        user: 'vitrina',
+        password: { env: 'VITRINA_TEST_NO_SUCH_SMTP_PASSWORD' },
+        from: 'reports@example.com',
+      },
+      schedules: [{ ...base, name: 'no-password', report: 'sales', recipients: ['ceo@example.com'] }],
+    }));
+    try {
+      const time = clock('2026-11-30T05:00:00Z');
+      const running = await other.open(time.now);
+      expect(running.problems.map((p) => p.message)).toEqual([
+        "schedules 'no-password': environment variable VITRINA_TEST_NO_SUCH_SMTP_PASSWORD (the SMTP password) is not set",
+      ]);
+      await running.scheduler.tick();
+      time.set('2026-11-30T06:00:01Z');
+      const [outcome] = await running.scheduler.tick();
+      expect(outcome).toMatchObject({ status: 'failed', error: expect.stringMatching(/VITRINA_TEST_NO_SUCH_SMTP_PASSWORD/) });
+      expect(other.sink.mails).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -4,6 +4,7 @@
  * and task against the report definitions, and ticks every `tickSeconds`. `stop()` waits for the
  * delivery in flight, then closes the printer, the SMTP connections and the store.
  */
+import { toVitrinaError, VitrinaError } from '../errors/index.js';
 import type { Project } from '../project/open-project.js';
 import type { BrowserPool } from '../render/pdf/browser-pool.js';
 import { alertJobs } from './alerts/alert-jobs.js';
@@ -41,6 +42,26 @@ export interface RunningScheduler {
   stop(): Promise<void>;
 }
 
+/** Channels that cannot be built (a secret's variable unset): said at start, not at the first slot. */
+function channelProblems(project: Project, context: JobContext): VitrinaError[] {
+  const problems: VitrinaError[] = [];
+  const lists = [
+    ['schedules', project.config.schedules ?? []],
+    ['alerts', project.config.alerts ?? []],
+    ['tasks', (project.config.tasks ?? []).filter((t) => t.escalateTo)],
+  ] as const;
+  for (const [list, items] of lists)
+    for (const item of items) {
+      try {
+        context.channels.get(item.channel);
+      } catch (error) {
+        const e = toVitrinaError(error, 'CONFIG_INVALID');
+        problems.push(new VitrinaError(e.code, `${list} '${item.name}': ${e.message}`, { ...e.location, hint: e.hint }));
+      }
+    }
+  return problems;
+}
+
 /** The pieces without the timer: for the CLI's one-off commands and tests. */
 export async function openScheduler(project: Project | (() => Project), options: SchedulerStartOptions = {}): Promise<RunningScheduler> {
   const current = typeof project === 'function' ? project : () => project;
@@ -76,7 +97,7 @@ export async function openScheduler(project: Project | (() => Project), options:
     scheduler,
     context,
     database,
-    problems: scheduleReferenceProblems(first),
+    problems: [...scheduleReferenceProblems(first), ...channelProblems(first, context)],
     async stop() {
       context.channels.close();
       await ownPool?.close();

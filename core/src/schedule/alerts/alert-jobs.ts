@@ -12,7 +12,7 @@ import type { AlertConfig } from '../schedule-types.js';
 import type { JobContext } from '../scheduler/job-context.js';
 import { zoneOf } from '../scheduler/job-context.js';
 import type { JobKind } from '../scheduler/scheduler.js';
-import { dueSlots } from '../scheduler/slot-plan.js';
+import { withDueSlots } from '../scheduler/slot-plan.js';
 import type { Delivery } from '../store/delivery-log.js';
 import { alertMessage } from './alert-message.js';
 import { AlertStates } from './alert-states.js';
@@ -80,15 +80,13 @@ export function alertJobs(ctx: JobContext): JobKind {
       for (const a of ctx.project.config.alerts ?? []) {
         if (a.enabled === false) continue;
         // Missed evaluations are not worth replaying: only the latest state matters.
-        const plan = await dueSlots(
-          ctx.deliveries,
-          { key: `alert:${a.name}`, cron: a.cron, timezone: zoneOf(ctx.project, a), catchUp: 'latest', graceMs: 0 },
-          now,
-        );
-        await ctx.deliveries.enqueue(
-          plan.run.map((slot) => ({ kind: 'alert' as const, name: a.name, slot, recipient: EVALUATE })),
-          now,
-        );
+        const job = { key: `alert:${a.name}`, cron: a.cron, timezone: zoneOf(ctx.project, a), catchUp: 'latest', graceMs: 0 } as const;
+        await withDueSlots(ctx.deliveries, job, now, async (plan) => {
+          await ctx.deliveries.enqueue(
+            plan.run.map((slot) => ({ kind: 'alert' as const, name: a.name, slot, recipient: EVALUATE })),
+            now,
+          );
+        });
       }
     },
     async perform(d) {

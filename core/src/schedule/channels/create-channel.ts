@@ -13,7 +13,7 @@ export interface ChannelContext {
 }
 
 export class ChannelSet {
-  #email: DeliveryChannel | undefined;
+  #email: { key: string; channel: DeliveryChannel } | undefined;
   readonly #others = new Map<string, DeliveryChannel>();
 
   constructor(private readonly context: ChannelContext) {}
@@ -23,8 +23,13 @@ export class ChannelSet {
     if (c.type === 'email') {
       if (!this.context.smtp)
         throw new VitrinaError('CONFIG_INVALID', 'e-mail deliveries need an "smtp" block in the config', { pointer: '/smtp' });
-      this.#email ??= createEmailChannel(this.context.smtp, this.context.env);
-      return this.#email;
+      // A config reload may change the SMTP settings: a new transport for new settings.
+      const key = JSON.stringify(this.context.smtp);
+      if (this.#email?.key !== key) {
+        this.#email?.channel.close?.();
+        this.#email = { key, channel: createEmailChannel(this.context.smtp, this.context.env) };
+      }
+      return this.#email.channel;
     }
     const key = JSON.stringify(c);
     let channel = this.#others.get(key);
@@ -36,7 +41,7 @@ export class ChannelSet {
   }
 
   close(): void {
-    this.#email?.close?.();
+    this.#email?.channel.close?.();
     for (const c of this.#others.values()) c.close?.();
   }
 }

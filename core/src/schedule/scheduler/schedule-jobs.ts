@@ -12,7 +12,7 @@ import type { ScheduleConfig } from '../schedule-types.js';
 import type { Delivery } from '../store/delivery-log.js';
 import { type JobContext, zoneOf } from './job-context.js';
 import type { AttemptOutcome, JobKind, Scheduler } from './scheduler.js';
-import { dueSlots } from './slot-plan.js';
+import { withDueSlots } from './slot-plan.js';
 
 /** The log key of a delivery with no recipients (a folder or webhook): the unrestricted view. */
 export const EVERYONE = '*';
@@ -70,33 +70,33 @@ export function scheduleJobs(ctx: JobContext): JobKind {
     async enumerate(now) {
       for (const s of ctx.project.config.schedules ?? []) {
         if (s.enabled === false) continue;
-        const plan = await dueSlots(
-          ctx.deliveries,
-          {
-            key: `schedule:${s.name}`,
-            cron: s.cron,
-            timezone: zoneOf(ctx.project, s),
-            catchUp: s.catchUp ?? 'latest',
-            graceMs: (s.graceMinutes ?? 15) * 60_000,
-          },
-          now,
-        );
+        const job = {
+          key: `schedule:${s.name}`,
+          cron: s.cron,
+          timezone: zoneOf(ctx.project, s),
+          catchUp: s.catchUp ?? 'latest',
+          graceMs: (s.graceMinutes ?? 15) * 60_000,
+        } as const;
         const keys = recipientKeys(s);
-        await ctx.deliveries.enqueue(
-          [
-            ...plan.run.flatMap((slot) => keys.map((recipient) => ({ kind: 'schedule' as const, name: s.name, slot, recipient }))),
-            ...plan.skipped.flatMap((slot) =>
-              keys.map((recipient) => ({
-                kind: 'schedule' as const,
-                name: s.name,
-                slot,
-                recipient,
-                status: 'skipped' as const,
-                error: `missed while Vitrina was not running (catch-up policy: ${s.catchUp ?? 'latest'})`,
-              })),
-            ),
-          ],
-          now,
+        await withDueSlots(ctx.deliveries, job, now, (plan) =>
+          ctx.deliveries
+            .enqueue(
+              [
+                ...plan.run.flatMap((slot) => keys.map((recipient) => ({ kind: 'schedule' as const, name: s.name, slot, recipient }))),
+                ...plan.skipped.flatMap((slot) =>
+                  keys.map((recipient) => ({
+                    kind: 'schedule' as const,
+                    name: s.name,
+                    slot,
+                    recipient,
+                    status: 'skipped' as const,
+                    error: `missed while Vitrina was not running (catch-up policy: ${s.catchUp ?? 'latest'})`,
+                  })),
+                ),
+              ],
+              now,
+            )
+            .then(() => {}),
         );
       }
     },

@@ -30,10 +30,13 @@ export function planSlots(slots: Date[], now: Date, catchUp: CatchUpPolicy, grac
   return { run: onTime, skipped: missed };
 }
 
-/** The slots due at `now`; advances the mark (forward only, so racing instances agree). */
-export async function dueSlots(log: DeliveryLog, job: CronJob, now: Date): Promise<SlotPlan> {
+/**
+ * Runs `record` with the slots due at `now`, then advances the mark (forward only, so racing
+ * instances agree). The mark moves only after the slots are recorded: a crash in between
+ * enumerates them again, and the idempotent inserts make that harmless — no slot is lost.
+ */
+export async function withDueSlots(log: DeliveryLog, job: CronJob, now: Date, record: (plan: SlotPlan) => Promise<void>): Promise<void> {
   const mark = await log.mark(job.key);
+  if (mark) await record(planSlots(slotsBetween(job.cron, job.timezone, mark, now), now, job.catchUp, job.graceMs));
   await log.advanceMark(job.key, now);
-  if (!mark) return { run: [], skipped: [] };
-  return planSlots(slotsBetween(job.cron, job.timezone, mark, now), now, job.catchUp, job.graceMs);
 }

@@ -14,7 +14,7 @@ import { recipientKey, resolveRecipient } from '../delivery/recipients.js';
 import type { TaskConfig } from '../schedule-types.js';
 import { type JobContext, zoneOf } from '../scheduler/job-context.js';
 import type { JobKind } from '../scheduler/scheduler.js';
-import { dueSlots } from '../scheduler/slot-plan.js';
+import { withDueSlots } from '../scheduler/slot-plan.js';
 import type { Delivery } from '../store/delivery-log.js';
 import { TaskList, type TaskView, taskId } from './task-list.js';
 
@@ -75,11 +75,6 @@ export function taskJobs(ctx: JobContext): JobKind {
     async enumerate(now) {
       for (const t of ctx.project.config.tasks ?? []) {
         if (t.enabled === false) continue;
-        const plan = await dueSlots(
-          ctx.deliveries,
-          { key: `task:${t.name}`, cron: t.cron, timezone: zoneOf(ctx.project, t), catchUp: 'all', graceMs: 0 },
-          now,
-        );
         const dueMs = parseDuration(t.due, '/tasks');
         const link = t.report
           ? dashboardLink(
@@ -89,25 +84,30 @@ export function taskJobs(ctx: JobContext): JobKind {
               Object.fromEntries(Object.entries(t.parameters ?? {}).map(([k, v]) => [k, String(v)])),
             )
           : undefined;
-        for (const slot of plan.run.slice(-50))
-          await tasks().open({
-            id: taskId(t.name, slot),
-            name: t.name,
-            title: t.title ?? t.name,
-            owner: t.owner.toLowerCase(),
-            openedAt: slot,
-            dueAt: new Date(slot.getTime() + dueMs),
-            checklist: t.checklist,
-            link,
-          });
+        const job = { key: `task:${t.name}`, cron: t.cron, timezone: zoneOf(ctx.project, t), catchUp: 'all', graceMs: 0 } as const;
+        await withDueSlots(ctx.deliveries, job, now, async (plan) => {
+          for (const slot of plan.run.slice(-50))
+            await tasks().open({
+              id: taskId(t.name, slot),
+              name: t.name,
+              title: t.title ?? t.name,
+              owner: t.owner.toLowerCase(),
+              openedAt: slot,
+              dueAt: new Date(slot.getTime() + dueMs),
+              checklist: t.checklist,
+              link,
+            });
+        });
       }
       for (const task of await tasks().overdueUnescalated(now)) {
         const config = (ctx.project.config.tasks ?? []).find((t) => t.name === task.name);
-        if (!config?.escalateTo || !(await tasks().markEscalated(task.id, now))) continue;
+        if (!config?.escalateTo) continue;
+        // Recorded before it is marked: a crash in between records it again (same log id), never loses it.
         await ctx.deliveries.enqueue(
           [{ kind: 'task', name: task.name, slot: task.dueAt, recipient: recipientKey(config.escalateTo), detail: { task: task.id } }],
           now,
         );
+        await tasks().markEscalated(task.id, now);
       }
     },
     async perform(d, now) {
