@@ -85,6 +85,20 @@ describe.each(STATE_DIALECTS)('state store on %s', (dialect) => {
     expect(await t.store.sessions.lookup(s.secret)).toBeUndefined(); // stays ended
   });
 
+  it('a user disabled by another process (CLI, another instance) is signed out within the 2 s session cache', async () => {
+    const { secret } = await t.store.sessions.create('anna.petrova');
+    expect(await t.store.sessions.lookup(secret)).toBeDefined();
+    const other = await t.reopen();
+    try {
+      await other.users.setDisabled('anna.petrova', true);
+      clock += 2000;
+      expect(await t.store.sessions.lookup(secret)).toBeUndefined();
+      await other.users.setDisabled('anna.petrova', false);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('stores only hashes of sessions and tokens', async () => {
     const { secret } = await t.store.sessions.create('anna.petrova');
     const { token } = await t.store.tokens.create('anna.petrova', { name: 'excel', dashboards: ['sales-activity'] });

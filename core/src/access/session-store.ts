@@ -2,8 +2,14 @@
  * @module Sessions: a random cookie value whose SHA-256 is the row key. A session ends at its
  * absolute expiry, after `idle` without a request, on logout, or when its user is disabled,
  * removed or changes password (the user row is read on every lookup, so revocation is
- * immediate on every instance sharing the store). `last_seen_at` is written at most once a
+ * effective on every instance sharing the store). `last_seen_at` is written at most once a
  * minute, so a busy dashboard does not write on every panel request.
+ *
+ * A dashboard opens with a burst of panel requests on one session, and a store query costs more
+ * than the cached panel it guards (measured: test/bench/auth-bench.mjs). So a looked-up session is
+ * reused for `cacheMs` (default 2 s): expiry is still checked on every request, and changes made
+ * through this process's store (logout, disable, password, remove) drop it at once; a change made
+ * by another process (the CLI, another instance) applies within `cacheMs`.
  */
 import type { Kysely } from 'kysely';
 import type { StateTables } from '../state/state-tables.js';
@@ -28,12 +34,28 @@ export interface ActiveSession {
   expiresAt: number;
 }
 
+interface CachedSession {
+  session: ActiveSession;
+  lastSeen: number;
+  fetchedAt: number;
+}
+
+const CACHE_LIMIT = 10_000;
+
 export class SessionStore {
+  readonly #cache = new Map<string, CachedSession>();
+
   constructor(
     private readonly db: Kysely<StateTables>,
     private readonly now: () => number,
     readonly limits: SessionLimits = DEFAULT_SESSION_LIMITS,
+    readonly cacheMs = 2000,
   ) {}
+
+  /** Drops cached sessions of a user (called when the user changes). */
+  forgetUser(username: string): void {
+    for (const [key, entry] of this.#cache) if (entry.session.user.username === username) this.#cache.delete(key);
+  }
 
   /** Starts a session; returns the cookie value (never stored). */
   async create(username: string, client: { ip?: string; userAgent?: string } = {}): Promise<{ secret: string; expiresAt: number }> {
@@ -59,6 +81,12 @@ export class SessionStore {
   async lookup(secret: string): Promise<ActiveSession | undefined> {
     if (secret.length < 20 || secret.length > 100) return undefined;
     const idHash = hashSecret(secret);
+    const at = this.now();
+    const cached = this.#cache.get(idHash);
+    if (cached && at - cached.fetchedAt < this.cacheMs && at - cached.lastSeen < TOUCH_EVERY_MS) {
+      if (at < cached.session.expiresAt && at - cached.lastSeen < this.limits.idleMs) return cached.session;
+    }
+    this.#cache.delete(idHash);
     const row = await this.db
       .selectFrom('vitrina_sessions as s')
       .innerJoin('vitrina_users as u', 'u.username', 's.username')
@@ -67,23 +95,32 @@ export class SessionStore {
       .where('s.id_hash', '=', idHash)
       .executeTakeFirst();
     if (!row) return undefined;
-    const at = this.now();
     const lastSeen = Number(row.last_seen_at);
     const expiresAt = Number(row.expires_at);
     if (at >= expiresAt || at - lastSeen >= this.limits.idleMs || Number(row.disabled) === 1) {
       await this.db.deleteFrom('vitrina_sessions').where('id_hash', '=', idHash).execute();
       return undefined;
     }
-    if (at - lastSeen >= TOUCH_EVERY_MS)
+    let seen = lastSeen;
+    if (at - lastSeen >= TOUCH_EVERY_MS) {
       await this.db.updateTable('vitrina_sessions').set({ last_seen_at: at }).where('id_hash', '=', idHash).execute();
-    return { user: toUser(row), idHash, expiresAt };
+      seen = at;
+    }
+    const session = { user: toUser(row), idHash, expiresAt };
+    if (this.cacheMs > 0) {
+      if (this.#cache.size >= CACHE_LIMIT) this.#cache.clear();
+      this.#cache.set(idHash, { session, lastSeen: seen, fetchedAt: at });
+    }
+    return session;
   }
 
   async revoke(secret: string): Promise<void> {
+    this.#cache.delete(hashSecret(secret));
     await this.db.deleteFrom('vitrina_sessions').where('id_hash', '=', hashSecret(secret)).execute();
   }
 
   async revokeUser(username: string): Promise<number> {
+    this.forgetUser(username);
     const result = await this.db.deleteFrom('vitrina_sessions').where('username', '=', username).executeTakeFirst();
     return Number(result.numDeletedRows);
   }

@@ -32,10 +32,18 @@ export interface VerifiedToken {
 const TOKEN_PATTERN = /^vt_([a-f0-9]{12})_([A-Za-z0-9_-]{43})$/;
 
 export class TokenStore {
+  /** Verified tokens reused for `cacheMs`, like sessions (see session-store.ts). Keyed by the whole token. */
+  readonly #cache = new Map<string, { verified: VerifiedToken; expiresAt: number | null; fetchedAt: number }>();
+
   constructor(
     private readonly db: Kysely<StateTables>,
     private readonly now: () => number,
+    readonly cacheMs = 2000,
   ) {}
+
+  forgetUser(username: string): void {
+    for (const [key, entry] of this.#cache) if (entry.verified.user.username === username) this.#cache.delete(key);
+  }
 
   async create(
     username: string,
@@ -66,6 +74,10 @@ export class TokenStore {
     const match = TOKEN_PATTERN.exec(token);
     if (!match) return undefined;
     const [, id, secret] = match as unknown as [string, string, string];
+    const cached = this.#cache.get(token);
+    const now = this.now();
+    if (cached && now - cached.fetchedAt < this.cacheMs && (cached.expiresAt === null || now < cached.expiresAt)) return cached.verified;
+    this.#cache.delete(token);
     const row = await this.db
       .selectFrom('vitrina_api_tokens as t')
       .innerJoin('vitrina_users as u', 'u.username', 't.username')
@@ -79,7 +91,12 @@ export class TokenStore {
       return undefined;
     if (row.last_used_at === null || at - Number(row.last_used_at) >= 60_000)
       await this.db.updateTable('vitrina_api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
-    return { user: toUser(row), tokenId: id, dashboards: JSON.parse(row.dashboards) as string[] };
+    const verified = { user: toUser(row), tokenId: id, dashboards: JSON.parse(row.dashboards) as string[] };
+    if (this.cacheMs > 0) {
+      if (this.#cache.size >= 10_000) this.#cache.clear();
+      this.#cache.set(token, { verified, expiresAt: row.expires_at === null ? null : Number(row.expires_at), fetchedAt: at });
+    }
+    return verified;
   }
 
   async list(username?: string): Promise<ApiTokenInfo[]> {
@@ -102,6 +119,7 @@ export class TokenStore {
     const row = await this.db.selectFrom('vitrina_api_tokens').select('username').where('id', '=', id).executeTakeFirst();
     if (!row) throw new VitrinaError('USAGE', `no API token '${id.slice(0, 40)}'`, { hint: "see 'vitrina token list'" });
     await this.db.updateTable('vitrina_api_tokens').set({ revoked_at: this.now() }).where('id', '=', id).execute();
+    for (const key of this.#cache.keys()) if (key.startsWith(`vt_${id}_`)) this.#cache.delete(key);
     return row.username;
   }
 }

@@ -41,6 +41,9 @@ export function normaliseUsername(name: string): string {
 }
 
 export class UserStore {
+  /** Called after a user's role, attributes, password or status changed, or the user was removed. */
+  onChange: (username: string) => void = () => {};
+
   constructor(
     private readonly db: Kysely<StateTables>,
     private readonly now: () => number,
@@ -108,6 +111,7 @@ export class UserStore {
         .execute();
       await tx.deleteFrom('vitrina_sessions').where('username', '=', user.username).execute();
     });
+    this.onChange(user.username);
   }
 
   async update(name: string, change: { role?: Role; attributes?: Record<string, AttributeValue>; displayName?: string }): Promise<User> {
@@ -122,6 +126,7 @@ export class UserStore {
       })
       .where('username', '=', user.username)
       .execute();
+    this.onChange(user.username);
     return this.get(user.username);
   }
 
@@ -135,6 +140,7 @@ export class UserStore {
         .execute();
       if (disabled) await tx.deleteFrom('vitrina_sessions').where('username', '=', user.username).execute();
     });
+    this.onChange(user.username);
     return this.get(user.username);
   }
 
@@ -145,5 +151,6 @@ export class UserStore {
       await tx.deleteFrom('vitrina_api_tokens').where('username', '=', user.username).execute();
       await tx.deleteFrom('vitrina_users').where('username', '=', user.username).execute();
     });
+    this.onChange(user.username);
   }
 }

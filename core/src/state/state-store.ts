@@ -28,6 +28,8 @@ export interface StateStore {
 
 export interface OpenStateOptions {
   sessionLimits?: SessionLimits;
+  /** How long a looked-up session or token is reused (see session-store.ts). Default 2000 ms. */
+  sessionCacheMs?: number;
   /** The clock (epoch ms); tests move it to expire sessions. Default `Date.now`. */
   now?: () => number;
 }
@@ -42,13 +44,20 @@ export async function openStateStore(location: StateLocation, options: OpenState
   }
   const now = options.now ?? Date.now;
   let closed: Promise<void> | undefined;
+  const users = new UserStore(db, now);
+  const sessions = new SessionStore(db, now, options.sessionLimits ?? DEFAULT_SESSION_LIMITS, options.sessionCacheMs);
+  const tokens = new TokenStore(db, now, options.sessionCacheMs);
+  users.onChange = (username) => {
+    sessions.forgetUser(username);
+    tokens.forgetUser(username);
+  };
   return {
     db,
     dialect,
     where,
-    users: new UserStore(db, now),
-    sessions: new SessionStore(db, now, options.sessionLimits ?? DEFAULT_SESSION_LIMITS),
-    tokens: new TokenStore(db, now),
+    users,
+    sessions,
+    tokens,
     audit: new AuditLog(db, now),
     close: () => {
       closed ??= db.destroy();
