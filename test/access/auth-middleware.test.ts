@@ -215,3 +215,28 @@ describe('first-run setup', () => {
     expect((await t.store.audit.list({ event: 'setup' })).length).toBe(1);
   });
 });
+
+describe('auth.enabled: false', () => {
+  let t: TestStore;
+  let app: AuthApp;
+  beforeAll(async () => {
+    t = await testStore('sqlite');
+    app = await startAuthApp(t.store, { auth: { enabled: false } });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.cleanup();
+  });
+
+  it('serves everything unrestricted, still with the security headers and the body limit', async () => {
+    const c = new HttpClient(app.url);
+    const r = await c.get('/api/me');
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.text)).toMatchObject({ user: null, viewer: { unrestricted: true } });
+    expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect((await c.get('/login')).status).toBe(404);
+    const big = await c.request('/api/change', { method: 'POST', body: 'a'.repeat(70_000) });
+    expect(big.status).toBe(413);
+  });
+});
+

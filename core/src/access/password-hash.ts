@@ -3,11 +3,12 @@
  * constant-time compare. The parameters are stored in each hash (`scrypt$15$8$1$salt$key`), so
  * raising them later only needs `needsRehash` on the next successful login.
  *
- * N = 2^15, r = 8, p = 1 (32 MiB, ~60–100 ms on an idle core of the 2-core reference machine;
- * run `node test/bench/login-bench.mjs`): the scrypt paper's interactive-login cost doubled, and
- * twice Node's default. OWASP's 2^17 (128 MiB) took ~4× longer here and would let four concurrent
- * logins (libuv's four threads) hold 512 MiB — a cheap denial of service for a public login form.
- * Per-account and per-address throttling limits guessing instead.
+ * N = 2^15, r = 8, p = 1 (32 MiB per hash): twice Node's default and the scrypt paper's
+ * interactive-login cost doubled. Each doubling of N doubles both time and memory (measured by
+ * `node test/bench/auth-bench.mjs` on the 2-core reference machine; see docs/security.md for the
+ * figures and the load they were taken under). OWASP's 2^17 (128 MiB) costs 4× the time, and
+ * libuv's four threads hashing at once would hold 512 MiB: a cheap denial of service through a
+ * public login form. Per-account and per-address throttling limit guessing instead.
  */
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
 import { VitrinaError } from '../errors/index.js';
