@@ -239,4 +239,3 @@ describe('auth.enabled: false', () => {
     expect(big.status).toBe(413);
   });
 });
-

@@ -54,7 +54,12 @@ async function start(mode, cache) {
     createInterface({ input: child.stdout }).once('line', resolve);
   });
   const [url, cookie] = line.trim().split(' ');
-  return { url, cookie, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) };
+  const stop = () =>
+    new Promise((resolve) => {
+      child.once('exit', resolve);
+      child.kill('SIGTERM');
+    });
+  return { url, cookie, stop };
 }
 
 function cannon(opts) {
