@@ -10,8 +10,14 @@ async function cli(argv: string[], stdin?: string): Promise<{ code: number; out:
   let err = '';
   const write = { out: process.stdout.write, err: process.stderr.write };
   const realStdin = Object.getOwnPropertyDescriptor(process, 'stdin');
-  process.stdout.write = ((chunk: string) => ((out += chunk), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => ((err += chunk), true)) as typeof process.stderr.write;
+  process.stdout.write = ((chunk: string) => {
+    out += chunk;
+    return true;
+  }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string) => {
+    err += chunk;
+    return true;
+  }) as typeof process.stderr.write;
   if (stdin !== undefined) Object.defineProperty(process, 'stdin', { value: Readable.from([Buffer.from(stdin)]), configurable: true });
   try {
     return { code: await runCli(argv), out, err };

@@ -59,20 +59,39 @@ for (const store of ['postgres', 'sqlite'] as const) {
       expect(fx.sink.mails[0]?.attachments[0]?.content.subarray(0, 2).toString()).toBe('PK');
     });
 
+    it('instances restarted after downtime resend nothing and send each missed slot once (catch-up: all)', async () => {
+      const before = fx.sink.mails.length;
+      const sentBefore = (await (await fx.open(() => new Date())).context.deliveries.list({ name: 'hourly-sales', limit: 1000 })).length;
+      // Both instances were stopped after 08:00 and come back at 10:30: 09:00 and 10:00 were missed.
+      const time = clock('2026-11-30T10:30:00Z');
+      const one = await fx.open(time.now);
+      const two = await fx.open(time.now);
+      await Promise.all([one.scheduler.tick(), two.scheduler.tick()]);
+      const fresh = fx.sink.mails.slice(before);
+      expect(fresh).toHaveLength(6);
+      const log = await one.context.deliveries.list({ name: 'hourly-sales', limit: 1000 });
+      expect(log).toHaveLength(sentBefore + 6);
+      expect(log.filter((d) => d.slot.toISOString() === '2026-11-30T06:00:00.000Z').every((d) => d.attempts === 1)).toBe(true);
+      expect([...new Set(log.map((d) => d.slot.toISOString()))].sort().slice(-2)).toEqual([
+        '2026-11-30T09:00:00.000Z',
+        '2026-11-30T10:00:00.000Z',
+      ]);
+    });
+
     it('takes over a delivery whose instance died holding the lease, once the lease expires', async () => {
-      const time = clock('2026-11-30T09:00:10Z');
+      const time = clock('2026-11-30T11:00:10Z');
       const dying = await fx.open(time.now);
       const survivor = await fx.open(time.now);
       // The dying instance enumerates and claims, then "crashes" before sending.
       await dying.context.deliveries.enqueue(
-        [{ kind: 'schedule', name: 'hourly-sales', slot: new Date('2026-11-30T09:00:00Z'), recipient: 'a@example.com' }],
+        [{ kind: 'schedule', name: 'hourly-sales', slot: new Date('2026-11-30T11:00:00Z'), recipient: 'a@example.com' }],
         time.at,
       );
-      const id = deliveryId('schedule', 'hourly-sales', new Date('2026-11-30T09:00:00Z'), 'a@example.com');
+      const id = deliveryId('schedule', 'hourly-sales', new Date('2026-11-30T11:00:00Z'), 'a@example.com');
       expect(await dying.context.deliveries.claim(id, time.at, 60_000)).toBe(true);
       expect(await survivor.context.deliveries.claim(id, time.at, 60_000)).toBe(false);
       const before = fx.sink.mails.length;
-      time.set('2026-11-30T09:02:00Z');
+      time.set('2026-11-30T11:02:00Z');
       const outcome = (await survivor.scheduler.tick()).find((o) => o.id === id);
       expect(outcome?.status).toBe('sent');
       expect(fx.sink.mails.slice(before).filter((m) => m.to[0] === 'a@example.com')).toHaveLength(1);
