@@ -1,5 +1,6 @@
 /** @module TypeScript shape of vitrina.config.json; `core/schemas/config.schema.json` is the truth. */
 import type { AuthConfig, ServerConfig } from '../access/access-config.js';
+import type { PdfConfig } from '../render/pdf/browser-pool.js';
 import type { AlertConfig, ScheduleConfig, SmtpConfig, TaskConfig } from '../schedule/schedule-types.js';
 import type { StateConfig } from '../state/state-config.js';
 
@@ -35,6 +36,8 @@ export interface ProjectConfig {
   schedules?: ScheduleConfig[];
   alerts?: AlertConfig[];
   tasks?: TaskConfig[];
+  /** The PDF printer (a warm system Chromium). */
+  pdf?: PdfConfig;
 }
 
 /** Keys of a source block the core owns; the rest are the connector's options. */

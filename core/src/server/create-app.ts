@@ -6,12 +6,14 @@
  */
 import { Hono } from 'hono';
 import type { Project } from '../project/open-project.js';
+import { BrowserPool, browserPoolOptions } from '../render/pdf/browser-pool.js';
 import { apiRoutes } from './api-routes.js';
 import type { AppEnv, AppState } from './app-state.js';
 import { assetRoutes } from './asset-routes.js';
 import type { AccessControl } from './auth/auth-types.js';
 import { installAuth } from './auth/install-auth.js';
 import { installErrorHandler } from './error-handler.js';
+import { exportRoutes } from './export-routes.js';
 import { healthRoute } from './health-route.js';
 import { LiveProject } from './live-project.js';
 import { pageRoutes } from './page-routes.js';
@@ -25,6 +27,11 @@ export interface CreateAppOptions {
   log?: (message: string) => void;
   /** Sign-in, sessions, tokens, CSRF and row scope (see ./auth). Without it every request is unrestricted. */
   access?: AccessControl;
+  /**
+   * The warm Chromium that prints PDFs. Default: one created on the first PDF request; whoever
+   * created the app should then call `closePrinter` (startServer does) or Chromium lives until exit.
+   */
+  printer?: BrowserPool;
 }
 
 export function createApp(options: CreateAppOptions): Hono<AppEnv> {
@@ -32,7 +39,9 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const live = options.live ?? (options.project ? new LiveProject(options.project, log) : undefined);
   if (!live) throw new TypeError('createApp needs { project } or { live }');
   const state: AppState = { live, themes: () => live.themes, log };
+  let printer = options.printer;
   const app = new Hono<AppEnv>();
+  printers.set(app, () => printer);
   // Each request keeps the project it started with, even if a config reload swaps it meanwhile.
   app.use(async (c, next) => {
     const lease = live.acquire();
@@ -47,9 +56,21 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   if (options.access) installAuth(app, options.access);
   else app.use(securityHeaders());
   healthRoute(app);
+  // Before the pages: `/d/<id>.pdf` must not be read as a dashboard called "<id>.pdf".
+  exportRoutes(app, () => {
+    printer ??= new BrowserPool(browserPoolOptions(live.project.config.pdf));
+    return printer;
+  });
   pageRoutes(app);
   apiRoutes(app);
   assetRoutes(app, state);
   installErrorHandler(app, state);
   return app;
+}
+
+const printers = new WeakMap<object, () => BrowserPool | undefined>();
+
+/** Closes the PDF printer of an app made by `createApp` (kills its Chromium), if it started one. */
+export async function closePrinter(app: object): Promise<void> {
+  await printers.get(app)?.()?.close();
 }

@@ -11,9 +11,11 @@ import { chooseLocale } from './choose-locale.js';
 import { type ErrorBody, HttpProblem, publicError } from './error-status.js';
 import { hostedAssets } from './page-assets.js';
 
-function respond(c: Context<AppEnv>, state: AppState, status: number, body: ErrorBody): Response {
+function respond(c: Context<AppEnv>, state: AppState, status: number, body: ErrorBody, retryAfter?: number): Response {
   const path = c.req.path;
-  const headers = { 'Cache-Control': 'no-store' };
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
+  // A busy PDF printer says when to come back.
+  if (retryAfter) headers['Retry-After'] = String(retryAfter);
   if (path.startsWith('/api/') || path === '/healthz') return c.json(body, status as 400, headers);
   const { code, message, hint } = body.error;
   if (path.startsWith('/assets/')) return c.text(`${message}${hint ? ` — ${hint}` : ''}\n`, status as 400, headers);
@@ -41,7 +43,8 @@ export function installErrorHandler(app: Hono<AppEnv>, state: AppState): void {
   app.onError((error, c) => {
     const { status, body, internal } = publicError(error);
     if (internal) state.log(`internal error on ${c.req.method} ${c.req.path}: ${(error as Error).stack ?? String(error)}`);
-    return respond(c, state, status, body);
+    const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    return respond(c, state, status, body, typeof retryAfter === 'number' ? retryAfter : undefined);
   });
   app.notFound((c) => {
     const problem = new HttpProblem(

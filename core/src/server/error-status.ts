@@ -31,6 +31,11 @@ const STATUS: Partial<Record<ErrorCode | HttpOnlyCode, number>> = {
   USER_NOT_FOUND: 404,
   USER_EXISTS: 409,
   STATE_UNAVAILABLE: 503,
+  // The PDF printer: full queue and a missing browser are "try later / ask the admin", a stuck page is a timeout.
+  BUSY: 503,
+  CHROMIUM_MISSING: 503,
+  RENDER_TIMEOUT: 504,
+  RENDER_FAILED: 503,
 };
 
 export function statusOf(code: string): number {

@@ -11,7 +11,7 @@ import { serve } from '@hono/node-server';
 import { VitrinaError } from '../errors/index.js';
 import type { OpenProjectOptions, Project } from '../project/open-project.js';
 import type { AccessControl } from './auth/auth-types.js';
-import { createApp } from './create-app.js';
+import { closePrinter, createApp } from './create-app.js';
 import { LiveProject } from './live-project.js';
 import { type ProjectWatcher, watchProject } from './watch-project.js';
 
@@ -101,6 +101,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       grace.unref();
       await stopped;
       clearTimeout(grace);
+      await closePrinter(app);
       await live.close();
       onClosed();
     })();

@@ -7,13 +7,19 @@ import type { ReportDefinition } from '../../definition/report-definition.js';
 import { localize } from '../../i18n/localize.js';
 import type { Locale } from '../../i18n/messages.js';
 
+/** Periods end exclusively (the next day's midnight); people read the last day included. */
+function lastDay(end: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(end)) return end;
+  return new Date(Date.parse(`${end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
 function text(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (Array.isArray(value)) return value.map(text).join(', ');
   if (typeof value === 'object') {
     const period = value as { value?: unknown; start?: unknown; end?: unknown };
     // The resolved range is what the numbers cover; the preset name says how it was chosen.
-    const range = period.start && period.end ? `${String(period.start)} – ${String(period.end)}` : '';
+    const range = period.start && period.end ? `${String(period.start)} – ${lastDay(String(period.end))}` : '';
     const preset = period.value !== undefined ? String(period.value) : '';
     return range && preset && !preset.includes(String(period.start)) ? `${range} (${preset})` : range || preset;
   }

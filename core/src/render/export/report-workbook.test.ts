@@ -28,7 +28,7 @@ const output: ReportOutput = {
   report: 'sales',
   title: 'Продажи',
   locale: 'ru',
-  parameters: { period: { value: 'last_month', start: '2026-10-01', end: '2026-10-31' }, region: ['Север', 'Юг'] },
+  parameters: { period: { value: 'last_month', start: '2026-10-01', end: '2026-11-01' }, region: ['Север', 'Юг'] },
   panels: [
     { id: 'revenue', title: 'Выручка', columns: [{ name: 'm0', type: 'number', format: 'currency', label: 'Выручка' }], rows: [[42]] },
     {

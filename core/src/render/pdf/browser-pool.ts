@@ -25,6 +25,25 @@ export interface BrowserPoolOptions {
   renderTimeoutMs?: number;
 }
 
+/** The config's `pdf` block (seconds, as people write them) as pool options. */
+export interface PdfConfig {
+  chromium?: string;
+  maxPages?: number;
+  maxQueue?: number;
+  maxWaitSeconds?: number;
+  timeoutSeconds?: number;
+}
+
+export function browserPoolOptions(config: PdfConfig = {}): BrowserPoolOptions {
+  return {
+    ...(config.chromium ? { executablePath: config.chromium } : {}),
+    ...(config.maxPages ? { maxPages: config.maxPages } : {}),
+    ...(config.maxQueue !== undefined ? { maxQueue: config.maxQueue } : {}),
+    ...(config.maxWaitSeconds ? { maxWaitMs: config.maxWaitSeconds * 1000 } : {}),
+    ...(config.timeoutSeconds ? { renderTimeoutMs: config.timeoutSeconds * 1000 } : {}),
+  };
+}
+
 interface Running {
   browser: Browser;
   profile: string;

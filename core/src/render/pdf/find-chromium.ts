@@ -27,7 +27,9 @@ function executable(path: string): boolean {
 
 /** The first executable candidate, or undefined. */
 export function locateChromium(configured?: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const candidates = [configured, env.PUPPETEER_EXECUTABLE_PATH, ...SYSTEM_CHROMIUM_PATHS].filter((p): p is string => !!p);
+  // A configured path is the admin's choice: a wrong one is an error, not a reason to pick another browser.
+  if (configured) return executable(configured) ? configured : undefined;
+  const candidates = [env.PUPPETEER_EXECUTABLE_PATH, ...SYSTEM_CHROMIUM_PATHS].filter((p): p is string => !!p);
   return candidates.find(executable);
 }
 

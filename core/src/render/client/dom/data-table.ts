@@ -15,7 +15,9 @@ const isNumeric = (c: ResultColumn) => c.type === 'integer' || c.type === 'numbe
 export function renderTable(slot: PanelSlot, result: PanelResult, ctx: ChartContext, onDrill?: (value: unknown) => void): void {
   clearSlot(slot);
   slot.kind = 'table';
-  const pageSize = slot.view.pageSize ?? 20;
+  // A static copy (archive, PDF) has no pager to click: it shows every row, and print splits them
+  // across pages with the header row repeated. Static copies are the ones drawn without animation.
+  const pageSize = ctx.animation ? (slot.view.pageSize ?? 20) : Number.MAX_SAFE_INTEGER;
   const drillAt = result.columns.findIndex(
     (c) => c.name === (slot.view.drillColumn ?? result.columns.find((x) => x.role === 'dimension')?.name),
   );
