@@ -150,5 +150,15 @@ describe('alerts on the demo data', () => {
     expect(threshold.value).toBeCloseTo(kpi.rows[0]?.[column] as number, 9);
     expect(threshold.fired).toBe(true);
     expect(threshold.reason).toMatch(/run-rate attainment of plan is [\d.]+, below 10/);
+
+    // vs previous period: the KPI's change column.
+    const change = await evaluateAlert(
+      fx.project,
+      { ...(runRate as object), condition: { type: 'threshold', of: 'change', below: -0.99 } } as never,
+      now,
+    );
+    const deltaPct = kpi.columns.findIndex((c) => c.name === 'revenue_delta_pct');
+    expect(change.value).toBeCloseTo(kpi.rows[0]?.[deltaPct] as number, 9);
+    expect(change.fired).toBe(false);
   });
 });

@@ -113,6 +113,13 @@ describe('schedule config', () => {
     expect(() => loadConfig(file)).toThrow(/smtp/);
   });
 
+  it('an e-mail schedule without recipients is refused', () => {
+    const { recipients: _, ...noOne } = weekly;
+    const error = load({ schedules: [noOne] });
+    expect(error?.location.pointer).toBe('/schedules/0');
+    expect(error?.message).toMatch(/no recipients/);
+  });
+
   it('a task due time must be a duration', () => {
     expect(load({ tasks: [{ name: 't', cron: '0 10 * * 1', owner: 'x', due: 'tomorrow' }] })?.location.pointer).toBe('/tasks/0/due');
   });

@@ -40,6 +40,15 @@ export function scheduleConfigProblems(config: ProjectConfig, doc: Located = {})
         );
     });
   }
+  for (const list of ['schedules', 'alerts'] as const)
+    (config[list] ?? []).forEach((item, i) => {
+      if ((item.channel?.type ?? 'email') === 'email' && !item.recipients?.length)
+        at(
+          `/${list}/${i}`,
+          `${list} '${item.name}' sends e-mail but has no recipients`,
+          'add "recipients", or give it a folder or webhook channel',
+        );
+    });
   const email = [...(config.schedules ?? []), ...(config.alerts ?? [])].some((s) => (s.channel?.type ?? 'email') === 'email');
   const tasksMail = (config.tasks ?? []).some((t) => t.escalateTo && (t.channel?.type ?? 'email') === 'email');
   if ((email || tasksMail) && !config.smtp) {
