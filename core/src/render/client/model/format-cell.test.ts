@@ -14,6 +14,8 @@ describe('formatCell', () => {
     expect(nbsp(formatCell(0.1234, { name: 'p', type: 'number', format: 'percent' }, ru))).toBe('12,3 %');
     expect(formatCell(42, { name: 'n', type: 'integer' }, en)).toBe('42');
     expect(formatCell(null, { name: 'n', type: 'integer' }, en)).toBe('—');
+    expect(formatCell('1234567', { name: 'n', type: 'integer' }, en)).toBe('1,234,567');
+    expect(formatCell('12', { name: 's', type: 'string' }, en)).toBe('12');
   });
   it('uses the configured currency', () => {
     const eur = chartContext({ locale: 'en', currency: 'EUR' });

@@ -6,6 +6,7 @@
 import { formatValue } from '../../../i18n/format-value.js';
 import type { ResultColumn } from '../../../result/result-set.js';
 import type { ChartContext } from './chart-context.js';
+import { numeric } from './column-roles.js';
 
 type Column = Pick<ResultColumn, 'name' | 'type' | 'format' | 'labels'>;
 
@@ -74,6 +75,9 @@ export function formatCell(value: unknown, column: Column, ctx: ChartContext, sh
   const bucket = bucketOf(column);
   if ((bucket === 'weekday' || bucket === 'hour_of_day') && typeof value === 'number') return formatPart(value, bucket, ctx, short);
   if (column.type === 'date' || column.type === 'timestamp' || column.format === 'date') return formatDate(value, column, ctx, short);
+  // A BIGINT that reached JSON as a string (DuckDB) still prints as a number.
+  if (typeof value === 'string' && (column.type === 'integer' || column.type === 'number') && numeric(value) !== null)
+    value = numeric(value);
   return formatValue(value, column, ctx.currency ? { locale: ctx.locale, currency: ctx.currency } : { locale: ctx.locale });
 }
 
