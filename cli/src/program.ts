@@ -40,14 +40,26 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   program
     .command('render')
-    .description('compute every panel of a report: its JSON, or a self-contained HTML dashboard (--format html --out F)')
+    .description('compute a report: JSON, a static HTML dashboard, a PDF, an Excel workbook, or one panel as CSV')
     .argument('<report-id>', 'report id (the "id" of a definition)')
     .addOption(configOption())
     .addOption(
-      new Option('-f, --format <format>', "json: every panel's numbers; html: a static dashboard file that opens offline")
-        .choices(['json', 'html'])
+      new Option(
+        '-f, --format <format>',
+        "json: every panel's numbers; html: a static dashboard that opens offline; pdf: the printed dashboard (system Chromium); xlsx: a workbook (cover + a sheet per panel, or --panel); csv: one --panel's rows",
+      )
+        .choices(['json', 'html', 'pdf', 'xlsx', 'csv'])
         .default('json'),
     )
+    .option('--panel <id>', 'xlsx/csv: only this panel (csv needs it)')
+    .addOption(new Option('--paper <size>', "pdf: paper size (default: the definition's print.paper, else A4)").choices(['A4', 'Letter']))
+    .addOption(
+      new Option('--orientation <o>', "pdf: page orientation (default: the definition's, else landscape)").choices([
+        'portrait',
+        'landscape',
+      ]),
+    )
+    .addOption(new Option('--delimiter <d>', 'csv: field delimiter (default ; for ru, , for en)').choices(['comma', 'semicolon', 'tab']))
     .option('-p, --param <key=value>', 'a report parameter, e.g. period=last_month (repeatable)', collectPair)
     .option('--as <key=value>', 'render as a viewer with this attribute, e.g. manager_id=7 (repeatable; applies row scopes)', collectPair)
     .option('-o, --out <file>', 'write to this file (atomically) instead of stdout')

@@ -17,15 +17,27 @@ export interface RenderOptions {
   out?: string;
   now?: string;
   locale?: 'en' | 'ru';
+  panel?: string;
+  paper?: 'A4' | 'Letter';
+  orientation?: 'portrait' | 'landscape';
+  delimiter?: 'comma' | 'semicolon' | 'tab';
 }
 
+const BINARY_FORMATS = new Set(['pdf', 'xlsx']);
+
 export async function renderCommand(reportId: string, options: RenderOptions): Promise<number> {
-  if (options.format !== 'json' && options.format !== 'html') {
-    throw new VitrinaError('USAGE', `format '${options.format}' is not available in this version`, { hint: 'use --format json or html' });
-  }
+  if (!['json', 'html', 'pdf', 'xlsx', 'csv'].includes(options.format))
+    throw new VitrinaError('USAGE', `unknown format '${options.format}'`, { hint: 'use json, html, pdf, xlsx or csv' });
+  if (options.format === 'csv' && !options.panel)
+    throw new VitrinaError('USAGE', 'csv needs --panel <id>: a CSV file holds one table', { hint: 'or use --format xlsx for every panel' });
+  // A PDF or a workbook is bytes, not text for a terminal.
+  if (BINARY_FORMATS.has(options.format) && !options.out && process.stdout.isTTY)
+    throw new VitrinaError('USAGE', `--format ${options.format} writes a binary file`, { hint: `add --out ${reportId}.${options.format}` });
   const project = await openProject({ configPath: options.config, resolveFrom: PLUGIN_RESOLVE_FROM });
   try {
     if (options.format === 'html') return await renderHtml(project, reportId, options);
+    if (options.format === 'pdf' || options.format === 'xlsx' || options.format === 'csv')
+      return await renderFile(project, reportId, options as RenderOptions & { format: 'pdf' | 'xlsx' | 'csv' });
     const output = await project.engine.render(reportId, {
       parameters: options.param ?? {},
       viewer: viewerFrom(options.as),
@@ -58,5 +70,49 @@ async function renderHtml(project: Project, reportId: string, options: RenderOpt
     writeFileAtomic(options.out, html);
     process.stderr.write(`wrote ${options.out} (${Math.round(Buffer.byteLength(html) / 1024)} KB)\n`);
   } else process.stdout.write(html);
+  return EXIT_OK;
+}
+
+async function renderFile(
+  project: Project,
+  reportId: string,
+  options: RenderOptions & { format: 'pdf' | 'xlsx' | 'csv' },
+): Promise<number> {
+  const exports = await import('@vitrina/core/export');
+  const request = {
+    project,
+    reportId,
+    parameters: options.param ?? {},
+    locale: options.locale,
+    viewer: viewerFrom(options.as),
+    now: parseNow(options.now),
+  };
+  let bytes: Uint8Array;
+  if (options.format === 'pdf') {
+    const pool = new exports.BrowserPool(exports.browserPoolOptions(project.config.pdf));
+    try {
+      bytes = await exports.exportPdf(request, { pool, paper: options.paper, orientation: options.orientation });
+    } finally {
+      await pool.close();
+    }
+  } else if (options.format === 'csv') {
+    const delimiter = options.delimiter ? ({ comma: ',', semicolon: ';', tab: '\t' } as const)[options.delimiter] : undefined;
+    bytes = Buffer.from([...(await exports.exportPanelCsv(request, options.panel as string, delimiter))].join(''));
+  } else {
+    const chunks: Buffer[] = [];
+    const sink = new (await import('node:stream')).Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+    });
+    if (options.panel) await exports.exportPanelXlsx(sink, request, options.panel);
+    else await exports.exportXlsx(sink, request);
+    bytes = Buffer.concat(chunks);
+  }
+  if (options.out) {
+    writeFileAtomic(options.out, bytes);
+    process.stderr.write(`wrote ${options.out} (${Math.max(1, Math.round(bytes.byteLength / 1024))} KB)\n`);
+  } else process.stdout.write(bytes);
   return EXIT_OK;
 }

@@ -1,0 +1,13 @@
+/** @module `@vitrina/core/export`: reports as PDF, XLSX and CSV files (loaded only by the commands and routes that make files). */
+export { BrowserPool, type BrowserPoolOptions, browserPoolOptions, type PdfConfig } from '../pdf/browser-pool.js';
+export { findChromium, locateChromium } from '../pdf/find-chromium.js';
+export {
+  type ExportRequest,
+  exportPanelCsv,
+  exportPanelXlsx,
+  exportPdf,
+  exportXlsx,
+  type PdfExportOptions,
+  panelRows,
+} from './export-report.js';
+export { parameterLines } from './parameter-lines.js';
