@@ -51,8 +51,9 @@ function seriesOption(s: SeriesSpec, view: ChartView, grid: CategoryGrid, otherR
   if (view.type === 'bar' || view.type === 'stacked_bar') {
     const bar: BarSeriesOption = { type: 'bar', name: s.name, data, ...index, barMaxWidth: 36, emphasis: { focus: 'series' } };
     if (stack && s.kind === 'main') bar.stack = 'total';
-    // The theme rounds the bar's top corners; a horizontal bar's "top" is its right end.
-    bar.itemStyle = { ...(horizontal ? { borderRadius: [0, 3, 3, 0] } : {}), ...(s.kind !== 'main' ? { opacity: 0.45 } : {}) };
+    // The theme rounds a bar's top corners (a horizontal bar's right end); stacked segments stay square.
+    const radius = stack && s.kind === 'main' ? { borderRadius: 0 } : horizontal ? { borderRadius: [0, 3, 3, 0] } : {};
+    bar.itemStyle = { ...radius, ...(s.kind !== 'main' ? { opacity: 0.45 } : {}) };
     return bar;
   }
   const line: LineSeriesOption = {
@@ -71,8 +72,11 @@ function seriesOption(s: SeriesSpec, view: ChartView, grid: CategoryGrid, otherR
 }
 
 /** Named bars whose labels would not fit level: about 60 characters is what a half-width panel holds. */
-function slanted(grid: CategoryGrid, isBar: boolean): boolean {
+function slanted(grid: CategoryGrid, isBar: boolean, width: number | undefined): boolean {
   if (!isBar || grid.categoryColumn?.type !== 'string') return false;
+  // ~7px per character at 12px plus a gap; each name gets an equal share of the axis.
+  const widest = Math.max(0, ...grid.shortLabels.map((l) => l.length)) * 7 + 12;
+  if (width) return widest * grid.categories.length > width - 60;
   return grid.categories.length > 8 || grid.shortLabels.reduce((n, l) => n + l.length + 2, 0) > 60;
 }
 
@@ -101,7 +105,7 @@ export function cartesianOption(result: PanelResult, view: ChartView, ctx: Chart
         {
           axisLabel: {
             hideOverlap: true,
-            ...(slanted(grid, isBar) ? { rotate: 35, width: 90, overflow: 'truncate' as const } : {}),
+            ...(slanted(grid, isBar, view.width) ? { rotate: 35, width: 90, overflow: 'truncate' as const } : {}),
           },
         }),
   };

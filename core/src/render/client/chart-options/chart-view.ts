@@ -6,4 +6,6 @@ export interface ChartView {
   horizontal?: boolean;
   donut?: boolean;
   title?: string;
+  /** Width of the chart's box in px, when known (the browser): decides whether bar names must slant. */
+  width?: number;
 }

@@ -53,6 +53,13 @@ describe('cartesian options', () => {
     expect(horizontal.yAxis).toMatchObject({ type: 'category', inverse: true });
     expect(Array.isArray(horizontal.xAxis)).toBe(true);
   });
+  it('slants bar names only when they would not fit the box', () => {
+    const result = panel('personnel-control/status_by');
+    const rotate = (width?: number) =>
+      (cartesianOption(result, { type: 'stacked_bar', ...(width ? { width } : {}) }, en).option as AnyOption).xAxis.axisLabel.rotate;
+    expect(rotate(1200)).toBeUndefined();
+    expect(rotate(360)).toBe(35);
+  });
   it('keeps the engine order of bars', () => {
     const result = panel('executive-overview/revenue_by_region');
     const o = cartesianOption(result, { type: 'bar' }, en).option as AnyOption;

@@ -15,7 +15,8 @@ export interface ChartHooks {
 }
 
 export function renderChart(api: EChartsApi, slot: PanelSlot, result: PanelResult, ctx: ChartContext, hooks: ChartHooks): Promise<void> {
-  const spec = chartOption(result, { ...slot.view, title: slot.view.title ?? result.title ?? '' }, ctx);
+  const width = slot.body.clientWidth || undefined;
+  const spec = chartOption(result, { ...slot.view, title: slot.view.title ?? result.title ?? '', ...(width ? { width } : {}) }, ctx);
   let host = slot.body.querySelector<HTMLElement>(':scope > .vt-chart');
   if (slot.kind !== 'chart' || !host) {
     clearSlot(slot);
