@@ -169,12 +169,21 @@ describe('vitrina demo --postgres', () => {
 
   it('loads the demo, replaces the schema atomically, writes a postgres config and renders the overview there', async () => {
     const project = join(dir, 'cli-demo');
-    const code = await runCli(['demo', '--dir', project, '--seed', '7', '--today', '2026-11-26', '--postgres', database.url]);
+    // --no-serve: without it the demo goes on serving the dashboards until stopped.
+    const code = await runCli(['demo', '--dir', project, '--seed', '7', '--today', '2026-11-26', '--postgres', database.url, '--no-serve']);
     expect(code).toBe(0);
     const config = JSON.parse(readFileSync(join(project, 'vitrina.config.json'), 'utf8'));
     expect(config.plugins).toEqual(['@vitrina/plugin-postgres']);
     expect(config.sources.crm).toEqual({ plugin: 'postgres', url: { env: DEMO_PG_URL_VARIABLE }, schema: 'vitrina_demo' });
     const schemas = await runSql(database.url, "select nspname from pg_namespace where nspname like 'vitrina_demo%' order by 1");
     expect(schemas).toEqual([{ nspname: 'vitrina_demo' }]);
+    // The demo set the URL variable for this process, so the written config opens and renders on PostgreSQL.
+    const opened = await openProject({ configPath: join(project, 'vitrina.config.json'), resolveFrom: [join(REPO, 'cli')] });
+    try {
+      const overview = await opened.engine.render('executive-overview', { now: new Date('2026-11-26T12:00:00Z') });
+      expect(overview.panels.filter(isPanelError)).toEqual([]);
+    } finally {
+      await opened.close();
+    }
   });
 });

@@ -3,6 +3,8 @@
  * JSON as `vitrina render --format json`), option lists, health, assets with immutable hashed
  * URLs, language switching and security headers.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isPanelError } from '@vitrina/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inlineScripts, panelIds, stateOf } from './page-state.js';
@@ -120,6 +122,27 @@ describe('GET /d/:id', () => {
       { value: 'manager', label: 'Менеджер' },
       { value: 'department', label: 'Отдел' },
     ]);
+  });
+
+  it("a definition's theme overrides the config's; an unknown one falls back to the config's", async () => {
+    const file = join(server.dir, 'report-definitions', 'marketing.json');
+    const original = readFileSync(file, 'utf8');
+    try {
+      writeFileSync(file, JSON.stringify({ ...JSON.parse(original), theme: 'dark' }));
+      server.project.reloadDefinitions();
+      const dark = await (await server.get('/d/marketing')).text();
+      expect(dark).toContain('data-theme="dark"');
+      expect(stateOf(dark).theme).toBe('dark');
+      expect(stateOf(dark).echartsTheme).toMatchObject({ color: expect.arrayContaining(['#5b8dff']) });
+      writeFileSync(file, JSON.stringify({ ...JSON.parse(original), theme: 'neon' }));
+      server.project.reloadDefinitions();
+      const fallback = await server.get('/d/marketing');
+      expect(fallback.status).toBe(200);
+      expect(await fallback.text()).toContain('data-theme="default"');
+    } finally {
+      writeFileSync(file, original);
+      server.project.reloadDefinitions();
+    }
   });
 
   it('remembers ?lang in a cookie', async () => {
