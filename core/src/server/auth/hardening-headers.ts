@@ -2,8 +2,7 @@
  * @module Security headers on every response: a CSP allowing only Vitrina's own scripts, styles
  * and connections (style *attributes* stay allowed: grid spans and ECharts tooltips use them),
  * frame-ancestors from `server.frameAncestors` (embedding), nosniff, a same-origin referrer
- * policy, and HSTS when the site is HTTPS. Responses to signed-in requests are never stored by
- * shared caches.
+ * policy, and HSTS when the site is HTTPS.
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AccessSettings } from '../../access/access-config.js';
@@ -41,19 +40,29 @@ export function hardeningHeaders(
     });
   const csp = contentSecurityPolicy(settings.frameAncestors);
   const onlySelf = settings.frameAncestors.length === 1 && settings.frameAncestors[0] === "'self'";
+  // Set before the route runs: Hono copies a finished Response to add a header afterwards, which
+  // doubled the cost of a cached panel request (test/bench/auth-bench.mjs).
   return async (c, next) => {
-    await next();
     c.header('Content-Security-Policy', csp);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'same-origin');
     c.header('Cross-Origin-Opener-Policy', 'same-origin');
     if (onlySelf) c.header('X-Frame-Options', 'SAMEORIGIN');
-    else c.res.headers.delete('X-Frame-Options');
     if (settings.httpsOnly || isHttps(c, settings.trustProxy)) c.header('Strict-Transport-Security', 'max-age=31536000');
+    await next();
+  };
+}
+
+/**
+ * Responses to signed-in requests stay out of shared caches (routes may still choose their own
+ * private caching) and vary on the credentials. Installed after `authenticate`.
+ */
+export function privateResponses(): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
     if (c.get('principal') && !c.req.path.startsWith('/assets/')) {
-      const cc = c.res.headers.get('Cache-Control');
-      if (!cc || cc.includes('public')) c.header('Cache-Control', 'private, no-cache');
-      c.header('Vary', 'Cookie, Authorization', { append: true });
+      c.header('Cache-Control', 'private, no-cache');
+      c.header('Vary', 'Cookie, Authorization');
     }
+    await next();
   };
 }

@@ -13,7 +13,7 @@ import type { AccessControl, AuthEnv } from './auth-types.js';
 import { authenticate } from './authenticate.js';
 import { csrfGuard } from './csrf-guard.js';
 import { downloadAudit } from './download-audit.js';
-import { hardeningHeaders } from './hardening-headers.js';
+import { hardeningHeaders, privateResponses } from './hardening-headers.js';
 import { loginRoutes } from './login-routes.js';
 import { requireLogin } from './require-login.js';
 
@@ -21,15 +21,16 @@ export function installAuth<E extends AuthEnv>(app: Hono<E>, access: AccessContr
   const a = app as unknown as Hono<AuthEnv>;
   const { settings } = access;
   a.use(hardeningHeaders(settings));
-  a.use(
-    bodyLimit({
-      maxSize: settings.maxBodyBytes,
-      onError: (c) =>
-        c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: `request body larger than ${settings.maxBodyBytes} bytes` } }, 413, {
-          'Cache-Control': 'no-store',
-        }),
-    }),
-  );
+  const limit = bodyLimit({
+    maxSize: settings.maxBodyBytes,
+    onError: (c) =>
+      c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: `request body larger than ${settings.maxBodyBytes} bytes` } }, 413, {
+        'Cache-Control': 'no-store',
+      }),
+  });
+  // Only requests that may carry a body pay for the check: with @hono/node-server, touching
+  // the body of a GET builds a full Request object, which measurably slowed every page and panel.
+  a.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next)));
   if (!settings.enabled) {
     a.use(async (c, next) => {
       c.set('viewer', UNRESTRICTED_VIEWER);
@@ -38,6 +39,7 @@ export function installAuth<E extends AuthEnv>(app: Hono<E>, access: AccessContr
     return;
   }
   a.use(authenticate(access));
+  a.use(privateResponses());
   a.use(csrfGuard({ exempt: ['/login', '/setup'], trustProxy: settings.trustProxy }));
   loginRoutes(a, access);
   a.use(requireLogin());
