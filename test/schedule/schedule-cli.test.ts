@@ -52,6 +52,7 @@ describe('schedule, alert and task commands', () => {
           dataset: 'calls',
           measure: 'calls',
           condition: { type: 'drop', grain: 'week', percent: 30 },
+          channel: { type: 'folder', path: 'alerts' },
         },
       ],
       tasks: [{ name: 'listen-calls', cron: '0 10 * * 1', owner: 'head-of-sales', due: '2d' }],
