@@ -22,6 +22,7 @@ const VIEWPORTS = [
 ] as const;
 const REPORTS = [
   'executive-overview',
+  'activity-vs-plan',
   'sales',
   'sales-activity',
   'sales-funnel',
@@ -36,7 +37,8 @@ let server: RunningServer;
 let chromium: TestBrowser;
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  demo = await openDemo();
+  // With the call logs and plan CSV, so the dashboard on telephony and CSV sources is opened too.
+  demo = await openDemo({ files: true });
   server = await startServer({ project: demo.project, port: 0, log: () => {} });
   chromium = await launchTestBrowser();
 });

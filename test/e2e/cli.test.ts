@@ -168,7 +168,7 @@ describe('vitrina demo', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/Demo CRM \(small, seed 5, today 2026-11-26\) generated in [\d.]+ s: .*deals 20,000.*calls 100,000/);
     const validate = vitrina(['validate', '--config', join(dir, 'vitrina.config.json')]);
-    expect(validate).toMatchObject({ code: 0, stdout: 'ok: 8 reports, 4 sources\n' });
+    expect(validate).toMatchObject({ code: 0, stdout: 'ok: 9 reports, 4 sources\n' });
   });
 
   it('--no-serve only generates', () => {

@@ -4,14 +4,17 @@
  * comparison and plan columns. Nothing here imports the query compiler: expected numbers come
  * from hand-written SQL on the same SQLite file.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isPanelError, openProject, type Project, type RawParameters, scopedViewer, type Viewer } from '@vitrina/core';
 import Database from 'better-sqlite3';
 import { expect } from 'vitest';
+import { DEMO_PLUGINS, demoFileSources } from '../../cli/src/demo/demo-file-sources.js';
 import { generateDemoCrm } from '../../cli/src/demo/generate-demo-crm.js';
+import { writeDemoFiles } from '../../cli/src/demo/write-demo-files.js';
+import { copyDemoDefinitions } from '../support/demo-definitions.js';
 
 export type Row = Record<string, unknown>;
 export interface Panel {
@@ -39,15 +42,27 @@ function objects(columns: { name: string }[], rows: unknown[][]): Row[] {
   return rows.map((r) => Object.fromEntries(columns.map((c, i) => [c.name, r[i]])));
 }
 
-export async function openDemo(): Promise<Demo> {
+export interface DemoOptions {
+  /** Also write the demo's call logs and plan CSV and add their sources (telephony, plan). */
+  files?: boolean;
+}
+
+export async function openDemo(options: DemoOptions = {}): Promise<Demo> {
   const dir = mkdtempSync(join(tmpdir(), 'vitrina-demo-reports-'));
-  await generateDemoCrm({ file: join(dir, 'data', 'crm.sqlite'), scale: 'small', seed: 7, today: '2026-11-26' });
-  mkdirSync(join(dir, 'report-definitions'));
-  for (const name of readdirSync(join(REPO, 'report-definitions')).filter((n) => n.endsWith('.json')))
-    copyFileSync(join(REPO, 'report-definitions', name), join(dir, 'report-definitions', name));
+  const database = join(dir, 'data', 'crm.sqlite');
+  await generateDemoCrm({ file: database, scale: 'small', seed: 7, today: '2026-11-26' });
+  const sources: Record<string, unknown> = { crm: { plugin: 'sqlite', file: 'data/crm.sqlite' } };
+  const plugins = ['@vitrina/plugin-sqlite'];
+  if (options.files) {
+    await writeDemoFiles({ dir, database, timezone: 'Europe/Moscow' });
+    const { telephony, plan } = demoFileSources('Europe/Moscow');
+    Object.assign(sources, { telephony, plan });
+    plugins.push(...DEMO_PLUGINS);
+  }
+  copyDemoDefinitions(REPO, dir, Object.keys(sources));
   const config = {
-    plugins: ['@vitrina/plugin-sqlite'],
-    sources: { crm: { plugin: 'sqlite', file: 'data/crm.sqlite' } },
+    plugins,
+    sources,
     definitions: 'report-definitions',
     timezone: 'Europe/Moscow',
     locale: 'ru',

@@ -3,13 +3,14 @@
  * the shipped report pack in a temporary project folder, so tests may edit definitions and the
  * config. The engine's clock is pinned to the demo's last day.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type OpenProjectOptions, openProject, type Project } from '@vitrina/core';
 import { type RunningServer, startServer } from '@vitrina/core/server';
 import { generateDemoCrm } from '../../cli/src/demo/generate-demo-crm.js';
+import { copyDemoDefinitions } from '../support/demo-definitions.js';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const NOW = new Date('2026-11-26T12:00:00Z');
@@ -36,9 +37,7 @@ export async function makeDemoProject(options: DemoProjectOptions = {}): Promise
   const dir = mkdtempSync(join(tmpdir(), 'vitrina-server-'));
   mkdirSync(join(dir, 'data'));
   copyFileSync(await demoData(), join(dir, 'data', 'crm.sqlite'));
-  mkdirSync(join(dir, 'report-definitions'));
-  for (const name of readdirSync(join(REPO, 'report-definitions')).filter((n) => n.endsWith('.json')))
-    copyFileSync(join(REPO, 'report-definitions', name), join(dir, 'report-definitions', name));
+  copyDemoDefinitions(REPO, dir, ['crm']);
   const config = {
     plugins: ['@vitrina/plugin-sqlite'],
     sources: { crm: { plugin: 'sqlite', file: 'data/crm.sqlite' } },
