@@ -16,6 +16,9 @@ describe('formatValue', () => {
   it('shows durations, empty values and value labels', () => {
     expect(plain(formatValue(3725, { type: 'number', format: 'duration' }, { locale: 'en' }))).toBe('1 h 2 min');
     expect(plain(formatValue(95, { type: 'number', format: 'duration' }, { locale: 'ru' }))).toBe('1 мин 35 с');
+    // Rounds the whole duration, so 179.6 s is 3 minutes, never "2 min 60 s".
+    expect(plain(formatValue(179.6, { type: 'number', format: 'duration' }, { locale: 'en' }))).toBe('3 min 0 s');
+    expect(plain(formatValue(3599.7, { type: 'number', format: 'duration' }, { locale: 'en' }))).toBe('1 h 0 min');
     expect(plain(formatValue(null, { type: 'number' }, { locale: 'en' }))).toBe('—');
     expect(plain(formatValue('won', { type: 'string', labels: { won: 'Выиграна' } }, { locale: 'ru' }))).toBe('Выиграна');
   });

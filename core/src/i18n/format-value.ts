@@ -20,10 +20,12 @@ function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.N
   return f;
 }
 
-function duration(seconds: number, locale: Locale): string {
+function duration(value: number, locale: Locale): string {
+  // Round once, up front: rounding only the seconds turned 179.6 s into "2 min 60 s".
+  const seconds = Math.round(value);
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
-  const s = Math.round(seconds % 60);
+  const s = seconds % 60;
   const [hu, mu, su] = locale === 'ru' ? ['ч', 'мин', 'с'] : ['h', 'min', 's'];
   if (h) return `${h} ${hu} ${m} ${mu}`;
   if (m) return `${m} ${mu} ${s} ${su}`;
