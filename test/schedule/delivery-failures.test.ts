@@ -55,9 +55,12 @@ describe('delivery failures', () => {
     await fx?.close();
   });
 
-  it('reports unknown reports with the config pointer at start-up', async () => {
+  it('reports unknown reports and recipients with the config pointer at start-up', async () => {
     const running = await fx.open(() => new Date('2026-11-30T05:00:00Z'));
-    expect(running.problems.map((p) => `${p.location.pointer}: ${p.message}`)).toEqual(["/schedules/0/report: no report 'no-such-report'"]);
+    expect(running.problems.map((p) => `${p.location.pointer}: ${p.message}`)).toEqual([
+      "/schedules/0/report: no report 'no-such-report'",
+      "/schedules/1/recipients/1: recipient 'ghost' is neither an e-mail address nor a known user",
+    ]);
     expect(running.problems[0]?.location.line).toBeGreaterThan(1);
   });
 

@@ -9,6 +9,7 @@ import type { Project } from '../project/open-project.js';
 import type { BrowserPool } from '../render/pdf/browser-pool.js';
 import { alertJobs } from './alerts/alert-jobs.js';
 import { ChannelSet } from './channels/create-channel.js';
+import { recipientProblems } from './delivery/recipient-problems.js';
 import { stateUserDirectory, type UserDirectory } from './delivery/recipients.js';
 import { type ReferenceProblem, scheduleReferenceProblems } from './reference-problems.js';
 import type { JobContext } from './scheduler/job-context.js';
@@ -97,7 +98,7 @@ export async function openScheduler(project: Project | (() => Project), options:
     scheduler,
     context,
     database,
-    problems: [...scheduleReferenceProblems(first), ...channelProblems(first, context)],
+    problems: [...scheduleReferenceProblems(first), ...channelProblems(first, context), ...(await recipientProblems(first, context.users))],
     async stop() {
       context.channels.close();
       await ownPool?.close();
