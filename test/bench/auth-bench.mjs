@@ -6,7 +6,7 @@
  *  2. scrypt cost per parameter set (latency of one hash, throughput of 16 in parallel);
  *  3. login throughput over HTTP (form POST with a valid password) with the chosen parameters.
  *
- *   node test/bench/auth-bench.mjs [--scale small|large] [--seconds 2] [--rounds 8] [--json out.json]
+ *   node test/bench/auth-bench.mjs [--scale small|large] [--seconds 2] [--rounds 8] [--only panel] [--json out.json]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, scrypt } from 'node:crypto';
@@ -27,6 +27,7 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '8' },
     connections: { type: 'string', default: '10' },
     json: { type: 'string' },
+    only: { type: 'string' },
   },
 });
 const dir = join(root, '.vitrina', `bench-auth-${args.scale}`);
@@ -100,6 +101,11 @@ for (const cache of [true, false]) {
   console.log(`panel API (${label}), session + scope:   ${fmt(secured)}   ratio ${ratio.toFixed(3)} (median of rounds; target ≤ 1.15)`);
 }
 
+if (args.only === 'panel') {
+  if (args.json) writeFileSync(args.json, `${JSON.stringify(results, null, 2)}\n`);
+  process.exit(0);
+}
+
 // 2. scrypt parameter sets.
 const hash = (logN) =>
   new Promise((resolve, reject) =>
@@ -138,6 +144,7 @@ for (const logN of [14, 15, 16, 17]) {
     headers: { cookie: formCookie, 'content-type': 'application/x-www-form-urlencoded' },
     expectRedirect: true,
     connections: 4,
+    duration: Math.max(10, Number(args.seconds)),
   });
   await s.stop();
   results.login = r;

@@ -24,7 +24,7 @@ export function adminPage(input: AdminPageInput): string {
     .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Admin — Vitrina</title><link rel="stylesheet" href="/auth/login.css">${input.csrfToken ? `<meta name="vitrina-csrf" content="${e(input.csrfToken)}">` : ''}</head>
+<title>Admin — Vitrina</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/auth/login.css">${input.csrfToken ? `<meta name="vitrina-csrf" content="${e(input.csrfToken)}">` : ''}</head>
 <body><main class="admin"><p><a href="/">← Dashboards</a></p><h1>Admin</h1>
 <h2>Definitions (${input.reports.length} serving${stale.length ? `, ${stale.length} on their last good version: ${stale.map((r) => e(r.id)).join(', ')}` : ''})</h2>
 ${problems}

@@ -2,7 +2,7 @@
  * @module Audits every download — CSV, XLSX, PDF — whatever route serves it: after a successful
  * response whose type is one of those (or an attachment), records who fetched which report with
  * which parameters. Keyed on the response, not on route names, so a new export route is audited
- * without touching this file.
+ * without touching this file (unless it sits at a path listed in JSON_OR_PAGE).
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AccessControl, AuthEnv } from './auth-types.js';
@@ -14,10 +14,15 @@ const KINDS: [RegExp, string][] = [
   [/text\/csv/, 'csv'],
 ];
 
+/** Paths that only ever answer JSON or HTML: `/`, `/d/<id>`, `/api/reports/<id>[/panels|parameters/…]`. */
+const JSON_OR_PAGE = /^\/(d\/[^/.]+|api\/reports\/[^/.]+(\/(panels|parameters)\/[^/.]+(\/options)?)?)?$/;
+
 export function downloadAudit(access: AccessControl): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     await next();
-    if (c.res.status !== 200 || c.req.method !== 'GET') return;
+    // Dashboard pages and the JSON API (most requests) are not downloads: skip reading their headers.
+    if (c.req.method !== 'GET' || c.res.status !== 200) return;
+    if (JSON_OR_PAGE.test(c.req.path) && !/[?&](format|download)=/.test(c.req.url)) return;
     const type = c.res.headers.get('content-type') ?? '';
     const format = KINDS.find(([re]) => re.test(type))?.[1];
     const attachment = /attachment/i.test(c.res.headers.get('content-disposition') ?? '');

@@ -79,7 +79,7 @@ export function loginPage(o: LoginPageOptions): string {
   return `<!doctype html>
 <html lang="${o.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="same-origin"><title>${e(o.setup ? t.setupTitle : t.title)}</title>
-<link rel="stylesheet" href="/auth/login.css"></head>
+<link rel="icon" href="data:,"><link rel="stylesheet" href="/auth/login.css"></head>
 <body><main class="login"><h1>${e(o.setup ? t.setupHeading : t.heading)}</h1>
 ${message ? `<p class="message" role="alert">${e(message)}</p>` : ''}
 <form method="post" action="${action}">

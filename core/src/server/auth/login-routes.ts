@@ -43,7 +43,10 @@ export function loginRoutes(app: Hono<AuthEnv>, access: AccessControl): void {
   const secure = (c: Context) => settings.httpsOnly || isHttps(c, settings.trustProxy);
 
   function page(c: Context<AuthEnv>, status: number, o: { next?: string; message?: LoginMessage; username?: string; setup?: string }) {
-    const formToken = randomSecret();
+    // Reuse the visitor's form token: a second login page in the same browser (another tab, or
+    // the favicon request bounced to /login) must not invalidate the form already shown.
+    const existing = getCookie(c, FORM_COOKIE);
+    const formToken = existing && /^[A-Za-z0-9_-]{43}$/.test(existing) ? existing : randomSecret();
     setCookie(c, FORM_COOKIE, formToken, { path: '/', httpOnly: true, sameSite: 'Strict', secure: secure(c) });
     const html = loginPage({
       locale: locale(c),

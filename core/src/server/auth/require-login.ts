@@ -28,7 +28,10 @@ export function requireLogin(): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     if (c.get('principal') || isPublicPath(c.req.path)) return next();
     const headers = { 'Cache-Control': 'no-store' };
-    if (c.req.path.startsWith('/api/') || c.req.header('authorization') || c.req.method !== 'GET')
+    // Only page navigations go to the login form; scripts, images (the browser's favicon request)
+    // and the API get a plain 401.
+    const wantsPage = c.req.method === 'GET' && (c.req.header('accept') ?? 'text/html').includes('text/html');
+    if (c.req.path.startsWith('/api/') || c.req.header('authorization') || !wantsPage)
       return c.json({ error: { code: 'UNAUTHENTICATED', message: 'sign in or send an API token (Authorization: Bearer vt_…)' } }, 401, {
         ...headers,
         'WWW-Authenticate': 'Bearer realm="vitrina"',
