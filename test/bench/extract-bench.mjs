@@ -102,7 +102,8 @@ const projectConfig = (
     JSON.stringify({
       plugins: ['@vitrina/plugin-telephony', '@vitrina/plugin-sqlite', join(import.meta.dirname, 'bench-csv-plugin.mjs')],
       sources: { calls: source },
-      dataDir: `.data-${n}`,
+      // Each project its own extracts (the generic contender must not replace the telephony extract).
+      dataDir: name === 'extract' ? `.data-${n}` : `.data-${name}-${n}`,
       definitions: 'report-definitions',
       timezone: 'UTC',
       cache: { ttlSeconds: 0 },
