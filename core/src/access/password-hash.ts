@@ -3,12 +3,11 @@
  * constant-time compare. The parameters are stored in each hash (`scrypt$15$8$1$salt$key`), so
  * raising them later only needs `needsRehash` on the next successful login.
  *
- * N = 2^15, r = 8, p = 1 (32 MiB per hash): twice Node's default and the scrypt paper's
- * interactive-login cost doubled. Each doubling of N doubles both time and memory (measured by
- * `node test/bench/auth-bench.mjs` on the 2-core reference machine; see docs/security.md for the
- * figures and the load they were taken under). OWASP's 2^17 (128 MiB) costs 4× the time, and
- * libuv's four threads hashing at once would hold 512 MiB: a cheap denial of service through a
- * public login form. Per-account and per-address throttling limit guessing instead.
+ * N = 2^15, r = 8, p = 1 (32 MiB per hash): the largest cost that keeps one sign-in near a third
+ * of a second on the 2-core reference machine even under load (`pnpm bench:auth`: 2^14 180 ms,
+ * 2^15 315 ms, 2^16 955 ms, 2^17 1.1 s; figures in docs/security.md). OWASP's 2^17 also holds
+ * 128 MiB per hash — libuv's four threads hashing at once, 512 MiB — a cheap denial of service
+ * through a public login form. Per-account and per-address throttling limit guessing instead.
  */
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
 import { VitrinaError } from '../errors/index.js';
