@@ -239,3 +239,50 @@ describe('auth.enabled: false', () => {
     expect(big.status).toBe(413);
   });
 });
+
+describe('behind an HTTPS proxy (publicUrl https, trustProxy)', () => {
+  let t: TestStore;
+  let app: AuthApp;
+  beforeAll(async () => {
+    t = await testStore('sqlite');
+    await t.store.users.add({ username: 'anna', role: 'manager', password: 'anna-password' });
+    app = await startAuthApp(t.store, {
+      server: { publicUrl: 'https://bi.example.com', trustProxy: true },
+      auth: { throttle: { perAccount: 100, perAddress: 2 } },
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.cleanup();
+  });
+
+  it('sets a Secure __Host- session cookie and HSTS', async () => {
+    const c = new HttpClient(app.url);
+    const r = await c.login('anna', 'anna-password');
+    expect(r.status).toBe(303);
+    const cookie = r.headers.getSetCookie().find((l) => l.startsWith('__Host-vitrina_session='));
+    expect(cookie).toMatch(/; Secure/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect((await c.get('/api/me')).status).toBe(200);
+    expect(r.headers.get('strict-transport-security')).toContain('max-age=');
+  });
+
+  it('throttles per forwarded client address, not per proxy', async () => {
+    const from = (ip: string) => {
+      const c = new HttpClient(app.url);
+      const get = c.get.bind(c);
+      c.get = (path, headers = {}) => get(path, { ...headers, 'x-forwarded-for': ip });
+      const request = c.request.bind(c);
+      c.request = (path, init = {}) =>
+        request(path, { ...init, headers: { ...(init.headers as Record<string, string>), 'x-forwarded-for': ip } });
+      return c;
+    };
+    const a = from('203.0.113.7');
+    expect((await a.login('x1', 'wrong-password')).status).toBe(401);
+    expect((await a.login('x2', 'wrong-password')).status).toBe(401);
+    expect((await a.login('x3', 'wrong-password')).status).toBe(429);
+    expect((await from('198.51.100.9').login('anna', 'anna-password')).status).toBe(303);
+    const failed = await t.store.audit.list({ event: 'login_failed' });
+    expect(failed.every((e) => e.ip === '203.0.113.7')).toBe(true);
+  });
+});
