@@ -28,9 +28,10 @@ export function requireLogin(): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     if (c.get('principal') || isPublicPath(c.req.path)) return next();
     const headers = { 'Cache-Control': 'no-store' };
-    // Only page navigations go to the login form; scripts, images (the browser's favicon request)
-    // and the API get a plain 401.
-    const wantsPage = c.req.method === 'GET' && (c.req.header('accept') ?? 'text/html').includes('text/html');
+    // Page navigations (and clients that take anything, like curl) go to the login form; requests
+    // for a specific other type — the browser's favicon fetch (image/…), scripts — get a plain 401.
+    const accept = (c.req.header('accept') ?? '*/*').trim();
+    const wantsPage = c.req.method === 'GET' && (accept.includes('text/html') || accept.startsWith('*/*'));
     if (c.req.path.startsWith('/api/') || c.req.header('authorization') || !wantsPage)
       return c.json({ error: { code: 'UNAUTHENTICATED', message: 'sign in or send an API token (Authorization: Bearer vt_…)' } }, 401, {
         ...headers,
