@@ -73,6 +73,8 @@ export function renderDashboardPage(ctx: PageContext, state: DashboardState, dat
     state: trustedHtml(jsonForScript(state)),
     report: state.report,
     reportPath: `/d/${encodeURIComponent(state.report.id)}`,
+    // Downloads carry the current query string; the client keeps them current as filters change.
+    downloadQuery: ctx.url?.includes('?') ? ctx.url.slice(ctx.url.indexOf('?')) : '',
     filters: state.parameters.map(filterModel),
     hasFilters: state.parameters.length > 0,
     panels: state.panels,

@@ -24,6 +24,17 @@ function boot(): void {
     return;
   }
   window.Vitrina.dashboard = mountDashboard(document, state);
+  followFilters(document);
+}
+
+/** Download links take the filters of the moment they are clicked (the URL the filter bar keeps). */
+function followFilters(doc: Document): void {
+  for (const link of doc.querySelectorAll<HTMLAnchorElement>('a[data-download]')) {
+    link.addEventListener('click', () => {
+      const base = link.pathname.replace(/\.[a-z]+$/, '');
+      link.href = `${base}${link.dataset.download ?? ''}${window.location.search}`;
+    });
+  }
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot, { once: true });
