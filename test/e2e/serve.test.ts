@@ -48,7 +48,7 @@ describe('vitrina serve', () => {
     serve = spawnVitrina(['serve', '--config', config, '--port', '0']);
     const url = await serve.url;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(serve.stdout()).toMatch(/Serving 8 dashboards at http:\/\/127\.0\.0\.1:\d+\//);
+    expect(serve.stdout()).toMatch(/Serving 9 dashboards at http:\/\/127\.0\.0\.1:\d+\//);
     expect((await fetch(`${url}/`, { redirect: 'manual' })).status).toBe(302); // to /login
     const index = await fetch(`${url}/`, auth);
     expect(index.status).toBe(200);
