@@ -11,13 +11,22 @@ export default function setup(project: TestProject): void {
   let path = locateChromium();
   let problem = '';
   if (!path && process.platform === 'linux' && process.getuid?.() === 0) {
-    try {
-      process.stderr.write('[vitrina tests] Chromium missing: apt-get install -y chromium …\n');
-      execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-dejavu-core', 'fonts-liberation'], {
+    const apt = (args: string[]) =>
+      execFileSync('apt-get', args, {
         stdio: ['ignore', 'ignore', 'inherit'],
         env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
         timeout: 600_000,
       });
+    const install = ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-dejavu-core', 'fonts-liberation'];
+    try {
+      process.stderr.write('[vitrina tests] Chromium missing: apt-get install -y chromium …\n');
+      try {
+        apt(install);
+      } catch {
+        // A fresh image may have no package lists yet.
+        apt(['update']);
+        apt(install);
+      }
     } catch (error) {
       problem = `apt-get install chromium failed: ${(error as Error).message}`;
     }
