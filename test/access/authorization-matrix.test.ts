@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MANAGER_DASHBOARDS } from '../../cli/src/demo/demo-access.js';
+import { pdfText } from '../support/pdf-text.js';
 import { ROLES_UNDER_TEST, type RoleUnderTest, type SecuredServer, startSecuredServer } from './secured-server.js';
 import { STATE_DIALECTS } from './state-stores.js';
 
@@ -190,5 +191,26 @@ describe.each(STATE_DIALECTS)('authorisation matrix (%s state store)', (dialect)
     }
   });
 
-  it.skip('PDF downloads per role — needs the Chromium print pool; the PDF is printed from the same scoped page the matrix checks above (core/src/render/export), so only the status and audit would add', () => {});
+  it.each(ROLES_UNDER_TEST)('%s: PDF download — status, no out-of-scope name in the printed text, audit', async (role) => {
+    // One dashboard per role (printing is seconds per PDF): sales-activity lists managers by name.
+    const id = 'sales-activity';
+    const path = `/d/${id}.pdf${byManager(id)}`;
+    const r = await fetch(`${s.url}${path}`, {
+      redirect: 'manual',
+      headers: { ...s.headers(role), cookie: s.clients[role].cookieHeader() },
+    });
+    if (role === 'anonymous') {
+      expect(r.status).toBe(302);
+      return;
+    }
+    expect(r.status, `${role} ${path}`).toBe(granted(role, id) ? 200 : 404);
+    if (r.status !== 200) return;
+    const text = (await pdfText(new Uint8Array(await r.arrayBuffer()))).join('\n');
+    expect(
+      forbiddenNames(s, role).filter((n) => text.includes(n)),
+      `${role} ${path}`,
+    ).toEqual([]);
+    const audited = await s.access.store.audit.list({ event: 'pdf' });
+    expect(audited.some((e) => e.actor === (role === 'token' ? 'manager' : role))).toBe(true);
+  });
 });

@@ -90,6 +90,8 @@ describe('GET /d/<id>.xlsx and panel downloads', () => {
     const csv = await server.get(`/api/reports/sales/panels/top_managers.csv?${SUMMER}`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    // Downloads carry the same security headers as pages.
+    expect(csv.headers.get('x-content-type-options')).toBe('nosniff');
     const bytes = Buffer.from(await csv.arrayBuffer());
     // fetch's text() would swallow the BOM: look at the bytes.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

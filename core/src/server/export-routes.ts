@@ -79,8 +79,11 @@ export function exportRoutes(app: Hono<AppEnv>, printer: () => BrowserPool): voi
     written.catch((error: unknown) => out.destroy(error as Error));
     // The workbook streams row by row; the first bytes leave once the report rendered.
     await Promise.race([written, new Promise((resolve) => out.once('readable', resolve))]);
-    return new Response(Readable.toWeb(out) as ReadableStream, {
-      headers: { 'content-type': XLSX, 'content-disposition': disposition(`${def.id}.xlsx`), 'cache-control': 'private, no-store' },
+    // c.body, not a bare Response, so the security headers set before the route apply too.
+    return c.body(Readable.toWeb(out) as ReadableStream, 200, {
+      'content-type': XLSX,
+      'content-disposition': disposition(`${def.id}.xlsx`),
+      'cache-control': 'private, no-store',
     });
   });
 
@@ -92,20 +95,20 @@ export function exportRoutes(app: Hono<AppEnv>, printer: () => BrowserPool): voi
     const name = `${def.id}-${panel}.${ext}`;
     if (ext === 'csv') {
       const chunks = await exportPanelCsv(request, panel, options.delimiter);
-      return new Response(Readable.toWeb(Readable.from(chunks)) as ReadableStream, {
-        headers: {
-          'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': disposition(name),
-          'cache-control': 'private, no-store',
-        },
+      return c.body(Readable.toWeb(Readable.from(chunks)) as ReadableStream, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': disposition(name),
+        'cache-control': 'private, no-store',
       });
     }
     const out = new PassThrough();
     const written = exportPanelXlsx(out, request, panel);
     written.catch((error: unknown) => out.destroy(error as Error));
     await Promise.race([written, new Promise((resolve) => out.once('readable', resolve))]);
-    return new Response(Readable.toWeb(out) as ReadableStream, {
-      headers: { 'content-type': XLSX, 'content-disposition': disposition(name), 'cache-control': 'private, no-store' },
+    return c.body(Readable.toWeb(out) as ReadableStream, 200, {
+      'content-type': XLSX,
+      'content-disposition': disposition(name),
+      'cache-control': 'private, no-store',
     });
   });
 }
