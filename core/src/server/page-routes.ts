@@ -6,13 +6,21 @@
 import type { Context, Hono } from 'hono';
 import { localize } from '../i18n/localize.js';
 import { renderDashboard } from '../render/html/render-dashboard.js';
-import { type IndexEntry, renderIndexPage } from '../render/html/render-pages.js';
+import { type IndexEntry, renderIndexPage, type SignedInUser } from '../render/html/render-pages.js';
 import type { AppEnv } from './app-state.js';
 import { assertReportVisible, canOpenReport, maySeeProblems, requestViewer } from './auth/report-access.js';
 import { checkSelectValues } from './check-select-values.js';
 import { chooseLocale } from './choose-locale.js';
 import { hostedAssets } from './page-assets.js';
 import { requestParameters } from './request-parameters.js';
+
+/** The session's user for the sign-out form (token requests have no session to end). */
+function signedIn(c: Context<AppEnv>): SignedInUser | undefined {
+  const principal = c.get('principal');
+  return principal?.via === 'session' && principal.csrfToken
+    ? { name: principal.user.username, csrfToken: principal.csrfToken }
+    : undefined;
+}
 
 function pageUrl(c: Context): string {
   const url = new URL(c.req.url);
@@ -39,7 +47,7 @@ export function pageRoutes(app: Hono<AppEnv>): void {
       })
       .sort((a, b) => a.title.localeCompare(b.title, locale));
     const html = renderIndexPage(
-      { theme, locale, assets: hostedAssets(theme, false), url: pageUrl(c) },
+      { theme, locale, assets: hostedAssets(theme, false), url: pageUrl(c), user: signedIn(c) },
       entries,
       maySeeProblems(c) ? definitions.problems : [],
       maySeeProblems(c) ? project.problems : [],
@@ -64,6 +72,7 @@ export function pageRoutes(app: Hono<AppEnv>): void {
       assets: (theme) => hostedAssets(theme, true),
       check: (def) => checkSelectValues(project.engine, def, parameters, signal, viewer),
       url: pageUrl(c),
+      user: signedIn(c),
       signal,
     });
     return c.html(html, 200, { 'Cache-Control': 'private, no-cache' });

@@ -12,7 +12,7 @@ import { buildDashboardState } from './build-dashboard-state.js';
 import type { DashboardState } from './dashboard-state.js';
 import type { HtmlTheme } from './html-theme.js';
 import type { PageAssets } from './page-assets.js';
-import { renderDashboardPage } from './render-pages.js';
+import { renderDashboardPage, type SignedInUser } from './render-pages.js';
 import type { ThemeRegistry } from './theme-registry.js';
 
 export interface RenderDashboardInput {
@@ -29,6 +29,8 @@ export interface RenderDashboardInput {
   viewer?: Viewer;
   static?: boolean;
   url?: string;
+  /** Who is signed in (sign-out form); absent in static copies and without sign-in. */
+  user?: SignedInUser;
   signal?: AbortSignal;
   now?: Date;
 }
@@ -68,7 +70,7 @@ export async function renderDashboard(input: RenderDashboardInput): Promise<{ ht
     static: input.static,
   });
   const html = renderDashboardPage(
-    { theme, locale, assets: input.assets(theme), url: input.url },
+    { theme, locale, assets: input.assets(theme), url: input.url, ...(input.user ? { user: input.user } : {}) },
     state,
     dateTimeText(dataAsOf, locale, timezone),
   );

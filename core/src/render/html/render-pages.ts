@@ -15,6 +15,14 @@ export interface PageContext {
   assets: PageAssets;
   /** Path and query of the current page, for the language links (`?lang=` is replaced). */
   url?: string;
+  /** The signed-in user of a session (not of an API token), for the sign-out form. */
+  user?: SignedInUser;
+}
+
+export interface SignedInUser {
+  name: string;
+  /** Echoed by the sign-out form: state-changing requests need it (CSRF). */
+  csrfToken: string;
 }
 
 function messages(locale: Locale): Record<string, string> {
@@ -42,6 +50,7 @@ function base(ctx: PageContext, page: string, title: string): Record<string, unk
     icon: ctx.assets.icon,
     missingClient: ctx.assets.missingClient === true,
     locales: localeLinks(ctx),
+    user: ctx.user,
   };
 }
 
