@@ -2,35 +2,13 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/src/program.js';
 import { openStateFromConfig } from '../../core/src/state/open-project-state.js';
 import { createTestDatabase, type TestDatabase } from '../support/postgres-cluster.js';
+import { runCliCaptured } from '../support/run-cli-captured.js';
 import { STATE_DIALECTS } from './state-stores.js';
 
-async function cli(argv: string[], stdin?: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const write = { out: process.stdout.write, err: process.stderr.write };
-  const realStdin = Object.getOwnPropertyDescriptor(process, 'stdin');
-  process.stdout.write = ((chunk: string) => {
-    out += chunk;
-    return true;
-  }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => {
-    err += chunk;
-    return true;
-  }) as typeof process.stderr.write;
-  if (stdin !== undefined) Object.defineProperty(process, 'stdin', { value: Readable.from([Buffer.from(stdin)]), configurable: true });
-  try {
-    return { code: await runCli(argv), out, err };
-  } finally {
-    process.stdout.write = write.out;
-    process.stderr.write = write.err;
-    if (realStdin) Object.defineProperty(process, 'stdin', realStdin);
-  }
-}
+const cli = runCliCaptured;
 
 describe.each(STATE_DIALECTS)('user, token and audit commands (%s state)', (dialect) => {
   let dir: string;

@@ -1,34 +1,16 @@
 /** @module `vitrina ingest`: per-source outcome lines, bad rows with file:line, exit codes, usage errors. */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/src/program.js';
 import { csv, type ExtractProject, extractProject } from '../support/extract-project.js';
+import { runCliCaptured } from '../support/run-cli-captured.js';
 
 const projects: ExtractProject[] = [];
 afterEach(() => {
   for (const p of projects.splice(0)) p.cleanup();
 });
 
-/** Runs the CLI in-process and captures what it prints (stdout is not a terminal here: plain lines). */
-async function ingest(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const write = { out: process.stdout.write, err: process.stderr.write };
-  process.stdout.write = ((chunk: string) => {
-    out += chunk;
-    return true;
-  }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => {
-    err += chunk;
-    return true;
-  }) as typeof process.stderr.write;
-  try {
-    return { code: await runCli(['ingest', ...argv]), out, err };
-  } finally {
-    process.stdout.write = write.out;
-    process.stderr.write = write.err;
-  }
-}
+/** `vitrina ingest …` in-process (stdout is not a terminal here: plain lines). */
+const ingest = (...argv: string[]) => runCliCaptured(['ingest', ...argv]);
 
 describe('vitrina ingest', () => {
   it('loads, then skips, then appends; bad rows are listed with file and line', async () => {

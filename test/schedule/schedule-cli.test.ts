@@ -1,32 +1,10 @@
 /** `vitrina schedule|alert|task` in-process against the demo project, with a real SMTP server. */
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/src/program.js';
+import { runCliCaptured } from '../support/run-cli-captured.js';
 import { type ScheduleFixture, scheduleProject } from './schedule-fixture.js';
 
-async function cli(argv: string[], stdin?: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const write = { out: process.stdout.write, err: process.stderr.write };
-  const realStdin = Object.getOwnPropertyDescriptor(process, 'stdin');
-  process.stdout.write = ((chunk: string) => {
-    out += chunk;
-    return true;
-  }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => {
-    err += chunk;
-    return true;
-  }) as typeof process.stderr.write;
-  if (stdin !== undefined) Object.defineProperty(process, 'stdin', { value: Readable.from([Buffer.from(stdin)]), configurable: true });
-  try {
-    return { code: await runCli(argv), out, err };
-  } finally {
-    process.stdout.write = write.out;
-    process.stderr.write = write.err;
-    if (realStdin) Object.defineProperty(process, 'stdin', realStdin);
-  }
-}
+const cli = runCliCaptured;
 
 describe('schedule, alert and task commands', () => {
   let fx: ScheduleFixture;

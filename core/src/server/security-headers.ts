@@ -5,20 +5,10 @@
  * tooltips with inline styles.
  */
 import type { MiddlewareHandler } from 'hono';
+import { contentSecurityPolicy } from './auth/hardening-headers.js';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "style-src-attr 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'self'",
-].join('; ');
+/** The policy without sign-in: the same as with it (one definition, in ./auth), embedding by this origin only. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy(["'self'"]);
 
 export function securityHeaders(): MiddlewareHandler {
   // Set before the handler runs: Hono merges them into the response it builds, whereas a header
