@@ -11,9 +11,9 @@ import { isPanelError } from '../result/result-set.js';
 import type { AppEnv } from './app-state.js';
 import { assertReportVisible, requestViewer } from './auth/report-access.js';
 import { cachedJson } from './cached-json.js';
-import { checkSelectValues } from './check-select-values.js';
 import { chooseLocale } from './choose-locale.js';
 import { statusOf } from './error-status.js';
+import { reportRequest } from './report-request.js';
 import { requestParameters } from './request-parameters.js';
 
 function reportTtlSeconds(engine: ReportEngine, def: ReportDefinition): number {
@@ -22,26 +22,16 @@ function reportTtlSeconds(engine: ReportEngine, def: ReportDefinition): number {
 
 export function apiRoutes(app: Hono<AppEnv>): void {
   app.get('/api/reports/:id', async (c) => {
-    const { engine, config } = c.get('project');
-    const locale = chooseLocale(c, config.locale);
-    const parameters = requestParameters(c.req.queries());
-    assertReportVisible(c, c.get('project').definitions.reports, c.req.param('id'));
-    const viewer = requestViewer(c);
-    const def = engine.report(c.req.param('id'));
-    await checkSelectValues(engine, def, parameters, c.req.raw.signal, viewer);
-    const output = await engine.render(def.id, { parameters, locale, viewer, signal: c.req.raw.signal });
+    const { project, def, request } = await reportRequest(c, c.req.param('id'), requestParameters(c.req.queries()));
+    const { engine } = project;
+    const output = await engine.render(def.id, request);
     return cachedJson(c, output, output.panels.some(isPanelError) ? 0 : reportTtlSeconds(engine, def));
   });
 
   app.get('/api/reports/:id/panels/:panel', async (c) => {
-    const { engine, config } = c.get('project');
-    const locale = chooseLocale(c, config.locale);
-    const parameters = requestParameters(c.req.queries());
-    assertReportVisible(c, c.get('project').definitions.reports, c.req.param('id'));
-    const viewer = requestViewer(c);
-    const def = engine.report(c.req.param('id'));
-    await checkSelectValues(engine, def, parameters, c.req.raw.signal, viewer);
-    const outcome = await engine.panel(def.id, c.req.param('panel'), { parameters, locale, viewer, signal: c.req.raw.signal });
+    const { project, def, request } = await reportRequest(c, c.req.param('id'), requestParameters(c.req.queries()));
+    const { engine } = project;
+    const outcome = await engine.panel(def.id, c.req.param('panel'), request);
     if (isPanelError(outcome)) return cachedJson(c, outcome, 0, statusOf(outcome.error.code));
     const panel = def.panels.find((p) => p.id === outcome.id);
     return cachedJson(c, outcome, panel ? engine.panelTtlMs(def, panel) / 1000 : 0);

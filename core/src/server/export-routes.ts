@@ -10,9 +10,7 @@ import { VitrinaError } from '../errors/index.js';
 import { exportPanelCsv, exportPanelXlsx, exportPdf, exportXlsx } from '../render/export/export-report.js';
 import type { BrowserPool } from '../render/pdf/browser-pool.js';
 import type { AppEnv } from './app-state.js';
-import { assertReportVisible, requestViewer } from './auth/report-access.js';
-import { checkSelectValues } from './check-select-values.js';
-import { chooseLocale } from './choose-locale.js';
+import { reportRequest } from './report-request.js';
 import { requestParameters } from './request-parameters.js';
 
 const FILE_KEYS = new Set(['paper', 'orientation', 'delimiter']);
@@ -37,23 +35,11 @@ function fileOptions(c: Context<AppEnv>) {
   return { paper, orientation, delimiter, parameters: requestParameters(rest) };
 }
 
-/** The request as an export: visible report, viewer, checked parameters. */
+/** The request as an export: visible report, viewer, checked parameters (file options set apart). */
 async function exportRequest(c: Context<AppEnv>, id: string) {
-  const project = c.get('project');
-  assertReportVisible(c, project.definitions.reports, id);
-  const viewer = requestViewer(c);
   const options = fileOptions(c);
-  const def = project.engine.report(id);
-  await checkSelectValues(project.engine, def, options.parameters, c.req.raw.signal, viewer);
-  const request = {
-    project,
-    reportId: def.id,
-    parameters: options.parameters,
-    locale: chooseLocale(c, project.config.locale),
-    viewer,
-    signal: c.req.raw.signal,
-  };
-  return { request, options, def };
+  const { project, def, request } = await reportRequest(c, id, options.parameters);
+  return { request: { project, reportId: def.id, ...request }, options, def };
 }
 
 /** RFC 6266: an ASCII fallback and the UTF-8 name. */
