@@ -45,4 +45,4 @@ export {
 export { type ReferenceProblem, scheduleReferenceProblems } from './schedule/reference-problems.js';
 export { type ConnectorContextOptions, connectorContext } from './source/connector-context.js';
 export { RuntimeSource } from './source/runtime-source.js';
-export { localTimestampOf } from './util/time-zone.js';
+export { localTimestampOf, offsetAt } from './util/time-zone.js';
