@@ -60,7 +60,7 @@ describe('the report pack', () => {
   it('uses every panel type', () => {
     const types = new Set(pack.flatMap((r) => r.def.panels.map((p) => p.type)));
     expect([...types].sort()).toEqual(
-      ['area', 'bar', 'funnel', 'gauge', 'heatmap', 'kpi', 'line', 'pie', 'pivot', 'stacked_bar', 'table'].sort(),
+      ['area', 'bar', 'funnel', 'gauge', 'heatmap', 'kpi', 'line', 'pie', 'pivot', 'stacked_bar', 'table', 'tasks'].sort(),
     );
   });
 

@@ -34,13 +34,13 @@ export async function serveProject(project: Project, open: OpenProjectOptions, o
   const log = (message: string) => process.stderr.write(`${stamp()} ${message}\n`);
   // Sign-in and row scope (config `auth`); users, sessions and the audit log live in the state store.
   const access = await openAccessControl(project, { log, ...(options.demoAccounts ? { demoAccounts: options.demoAccounts } : {}) });
+  // Signals are handled here, not by the server: the scheduler must stop before the server closes the project.
   const server = await startServer({
     access,
     project,
     port,
     host,
     watch: { open },
-    handleSignals: true,
     backgroundRefresh: true,
     log,
   }).catch(async (error) => {
@@ -62,11 +62,42 @@ export async function serveProject(project: Project, open: OpenProjectOptions, o
     for (const a of options.demoAccounts)
       process.stdout.write(`  ${a.username.padEnd(10)} ${a.password.padEnd(14)} ${a.role}${a.note ? ` — ${a.note}` : ''}\n`);
   }
+  const stop = shutdownInOrder({ scheduler, server, access });
+  const onSignal = (signal: NodeJS.Signals) => {
+    // A second Ctrl+C while stopping gets Node's default (exit at once).
+    for (const s of SIGNALS) process.off(s, onSignal);
+    log(`${signal}: shutting down`);
+    void stop();
+  };
+  for (const s of SIGNALS) process.on(s, onSignal);
   await server.closed;
-  await scheduler?.stop();
-  await access.close();
+  await stop();
+  for (const s of SIGNALS) process.off(s, onSignal);
   process.stderr.write('stopped\n');
   return EXIT_OK;
+}
+
+const SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGINT'];
+
+/**
+ * Stops a served project in the only safe order: the scheduler first (it waits for the delivery
+ * in flight), so no job runs against a closed project; then the server, which lets requests
+ * finish and closes the project; then the state store both used. Safe to call twice.
+ */
+export function shutdownInOrder(parts: {
+  scheduler?: { stop(): Promise<void> } | undefined;
+  server: { close(): Promise<void> };
+  access: { close(): Promise<void> };
+}): () => Promise<void> {
+  let stopping: Promise<void> | undefined;
+  return () => {
+    stopping ??= (async () => {
+      await parts.scheduler?.stop();
+      await parts.server.close();
+      await parts.access.close();
+    })();
+    return stopping;
+  };
 }
 
 /** Starts the scheduler when the config has anything to schedule; a failure leaves the dashboards serving. */

@@ -12,6 +12,7 @@ import { loadConfig } from '@vitrina/core';
 import { openProjectState, type Role } from '@vitrina/core/access';
 import Database from 'better-sqlite3';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
+import { DEMO_TASKS, seedDemoTasks } from './demo-tasks.js';
 
 export interface DemoAccount {
   username: string;
@@ -60,7 +61,7 @@ export function demoAccounts(crmFile: string): DemoAccount[] {
   ];
 }
 
-/** Writes the demo's `auth` block into the config and (re)creates the demo accounts. */
+/** Writes the demo's `auth` and `tasks` blocks into the config, (re)creates the demo accounts and seeds the demo tasks. */
 export async function setupDemoAccess(dir: string): Promise<DemoAccount[]> {
   const configPath = join(dir, 'vitrina.config.json');
   const config = JSON.parse(readFileSync(configPath, 'utf8')) as Record<string, unknown>;
@@ -71,6 +72,8 @@ export async function setupDemoAccess(dir: string): Promise<DemoAccount[]> {
       ...Object.fromEntries(DEMO_MANAGER_DASHBOARDS.map((id) => [id, { roles: ['manager'] }])),
     },
   };
+  // Recurring control tasks for the head of sales (the tasks page, the personnel-control tasks panel).
+  config.tasks = DEMO_TASKS;
   writeFileAtomic(configPath, `${JSON.stringify(config, null, 2)}\n`);
   const accounts = demoAccounts(join(dir, 'data', 'crm.sqlite'));
   const store = await openProjectState(loadConfig(configPath));
@@ -80,6 +83,7 @@ export async function setupDemoAccess(dir: string): Promise<DemoAccount[]> {
       await store.users.add({ username: a.username, role: a.role, password: a.password, attributes: a.attributes ?? {} });
     }
     await store.audit.record({ event: 'user_added', actor: 'vitrina demo', details: { demo: accounts.map((a) => a.username) } });
+    await seedDemoTasks(store.db);
   } finally {
     await store.close();
   }

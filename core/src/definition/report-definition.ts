@@ -3,7 +3,35 @@
 export type LocalizedText = string | Record<string, string>;
 export type Scalar = string | number | boolean | null;
 export type ParameterType = 'period' | 'select' | 'breakdown' | 'number' | 'text' | 'boolean';
-export type PanelType = 'kpi' | 'line' | 'area' | 'bar' | 'stacked_bar' | 'pie' | 'funnel' | 'table' | 'pivot' | 'heatmap' | 'gauge';
+export type PanelType =
+  | 'kpi'
+  | 'line'
+  | 'area'
+  | 'bar'
+  | 'stacked_bar'
+  | 'pie'
+  | 'funnel'
+  | 'table'
+  | 'pivot'
+  | 'heatmap'
+  | 'gauge'
+  | 'tasks';
+
+/** A control task's state: open (before its due time), done, overdue (open past due). */
+export type TaskState = 'open' | 'done' | 'overdue';
+
+/**
+ * `tasks` panel: which control task instances it lists. They come from the state store (the
+ * scheduler opens them), not from a dataset. Default: every task the viewer may see.
+ */
+export interface TasksPanelFilter {
+  /** Only tasks of this owner (user name) or these owners. */
+  owner?: string | string[];
+  /** Only these tasks (their `name` in the config's `tasks`). */
+  task?: string | string[];
+  /** Only tasks in these states. Default: all three. */
+  status?: TaskState[];
+}
 export type Aggregation = 'count' | 'count_distinct' | 'sum' | 'avg' | 'min' | 'max';
 export type ValueFormat = 'number' | 'integer' | 'percent' | 'currency' | 'duration' | 'date' | 'text';
 export type Comparison = 'previous_period' | 'previous_year';
@@ -111,6 +139,8 @@ export interface PanelDefinition {
   /** table: rows per page in the dashboard. Default 20. */
   pageSize?: number;
   drill?: { parameter?: string; report?: string };
+  /** tasks: which control tasks to list (see {@link TasksPanelFilter}). */
+  tasks?: TasksPanelFilter;
 }
 
 export interface ReportDefinition {

@@ -13,6 +13,12 @@ function checkPanel(scope: ReferenceScope, panelIds: Set<string>, panel: PanelDe
   const where = `panel '${panel.id}'`;
   if (panelIds.has(panel.id)) out.add([...at, 'id'], `duplicate panel id '${panel.id}'`);
   panelIds.add(panel.id);
+  if (panel.type === 'tasks') {
+    checkTasksPanel(scope, panel, at, where);
+    return;
+  }
+  if (panel.tasks)
+    out.add([...at, 'tasks'], `${where} sets 'tasks', which only a tasks panel uses`, 'remove it, or make the panel "type": "tasks"');
   if (!panel.dataset) {
     out.add(at, `${where} needs a 'dataset'`);
     return;
@@ -140,6 +146,33 @@ function checkPanelSort(scope: ReferenceScope, panel: PanelDefinition, dims: rea
     const path = Array.isArray(panel.sort) ? [...at, 'sort', k] : [...at, 'sort'];
     if (!sortable.includes(name)) scope.out.unknown(path, 'sort column', name, [...new Set(sortable)], where);
   });
+}
+
+/** Data settings a tasks panel cannot use: it lists control tasks from the state store. */
+const NOT_FOR_TASKS = [
+  'dataset',
+  'measure',
+  'measures',
+  'dimensions',
+  'columns',
+  'filters',
+  'period',
+  'compare',
+  'target',
+  'sort',
+  'other',
+  'sparkline',
+  'drill',
+] as const;
+
+function checkTasksPanel(scope: ReferenceScope, panel: PanelDefinition, at: Path, where: string): void {
+  for (const key of NOT_FOR_TASKS)
+    if (panel[key] !== undefined)
+      scope.out.add(
+        [...at, key],
+        `${where} (tasks) takes no '${key}': it lists control tasks from the state store, not a dataset`,
+        'filter it with "tasks": { "owner", "task", "status" }',
+      );
 }
 
 /** 'other', 'pageSize' and 'drill': options that only make sense alongside other settings. */

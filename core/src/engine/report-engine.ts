@@ -165,6 +165,11 @@ export class ReportEngine {
   }
 
   async #panel(def: ReportDefinition, params: ResolvedParameters, panel: PanelDefinition, request: RenderRequest): Promise<PanelOutcome> {
+    // A tasks panel lists control tasks from the state store: the server fills it in, there is no query to run.
+    if (panel.type === 'tasks') {
+      const title = localize(panel.title, request.locale ?? this.options.config.locale ?? 'en');
+      return { id: panel.id, type: panel.type, ...(title ? { title } : {}), columns: [], rows: [] };
+    }
     const period = this.#periodContext(request);
     const ctx: PanelRunContext = {
       plan: { def, params, viewer: request.viewer ?? UNRESTRICTED_VIEWER, today: localDateOf(period.now, period.timezone) },

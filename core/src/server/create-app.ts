@@ -61,7 +61,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     printer ??= new BrowserPool(browserPoolOptions(live.project.config.pdf));
     return printer;
   });
-  pageRoutes(app);
+  pageRoutes(app, options.access);
   apiRoutes(app);
   assetRoutes(app, state);
   installErrorHandler(app, state);

@@ -115,4 +115,54 @@ export interface PanelView {
    * in complaints is good); absent = up is good.
    */
   goodWhen?: Record<string, 'up' | 'down'>;
+  /**
+   * Active (firing) alerts whose rule targets this panel, as the server found them when it
+   * rendered the page; shown in the panel's header (server-rendered, kept across refreshes).
+   */
+  alerts?: AlertView[];
 }
+
+/** A firing alert as a dashboard shows it. */
+export interface AlertView {
+  name: string;
+  title: string;
+  /** What crossed which line, with the numbers. */
+  reason: string;
+  /** When it fired (ISO 8601) and the same in the viewer's language and the reporting zone. */
+  since: string;
+  sinceText: string;
+  /** The dashboard filtered to the cause. */
+  link: string;
+}
+
+/**
+ * The result of a `tasks` panel: control task instances from the state store (not a query), one
+ * row each, columns named by {@link TASK_COLUMNS}, times already formatted for the viewer.
+ * `hostedOnly`: rendered without a state store (static copy, PDF): the panel says the tasks are
+ * on the hosted dashboard.
+ */
+export interface TasksPanelResult {
+  id: string;
+  type: 'tasks';
+  title?: string;
+  columns: { name: string; type: 'string' | 'boolean'; label?: string }[];
+  rows: unknown[][];
+  hostedOnly?: boolean;
+  /** Where tasks are marked done. */
+  tasksPage?: string;
+}
+
+export const TASK_COLUMNS = [
+  'id',
+  'task',
+  'owner',
+  'status',
+  'due',
+  'done_at',
+  'done_by',
+  'comment',
+  'escalate_to',
+  'escalated',
+  'may_close',
+  'link',
+] as const;

@@ -4,7 +4,8 @@
  */
 import type { VitrinaError } from '../../errors/index.js';
 import { LOCALES, type Locale, messagesWithPrefix } from '../../i18n/messages.js';
-import type { DashboardState, ParameterView } from './dashboard-state.js';
+import type { OwnerSummary } from '../../schedule/tasks/task-list.js';
+import type { AlertView, DashboardState, ParameterView } from './dashboard-state.js';
 import { jsonForScript } from './embed-json.js';
 import { type HtmlTheme, trustedHtml } from './html-theme.js';
 import type { PageAssets } from './page-assets.js';
@@ -76,8 +77,10 @@ function filterModel(p: ParameterView): Record<string, unknown> {
   };
 }
 
-export function renderDashboardPage(ctx: PageContext, state: DashboardState, dataAsOfText: string): string {
+/** `reportAlerts`: active alerts of the report that target none of its panels (shown above the grid). */
+export function renderDashboardPage(ctx: PageContext, state: DashboardState, dataAsOfText: string, reportAlerts: AlertView[] = []): string {
   return ctx.theme.render({
+    reportAlerts,
     ...base(ctx, 'dashboard', state.report.title),
     state: trustedHtml(jsonForScript(state)),
     report: state.report,
@@ -100,6 +103,8 @@ export interface IndexEntry {
   tags?: string[];
   /** The definition file is broken now and this is its last valid version. */
   stale?: boolean;
+  /** Active alerts of this report the viewer may see. */
+  alerts?: AlertView[];
 }
 
 export function renderIndexPage(
@@ -107,6 +112,8 @@ export function renderIndexPage(
   entries: IndexEntry[],
   problems: VitrinaError[],
   projectProblems: VitrinaError[],
+  /** Link to the control tasks page (there is a state store to read them from). */
+  tasksLink = false,
 ): string {
   const show = (p: VitrinaError) => ({
     where: [p.location.file, p.location.line, p.location.column].filter((x) => x !== undefined).join(':'),
@@ -114,9 +121,15 @@ export function renderIndexPage(
     message: p.message,
     hint: p.hint,
   });
+  const reports = entries.map((e) => ({ ...e, href: `/d/${encodeURIComponent(e.id)}` }));
   return ctx.theme.render({
     ...base(ctx, 'index', messages(ctx.locale)['page.dashboards'] ?? 'Dashboards'),
-    reports: entries.map((e) => ({ ...e, href: `/d/${encodeURIComponent(e.id)}` })),
+    reports,
+    // Every active alert the viewer may see, newest first, with the dashboard it belongs to.
+    alerts: reports
+      .flatMap((r) => (r.alerts ?? []).map((a) => ({ ...a, report: r.title, reportHref: r.href })))
+      .sort((a, b) => b.since.localeCompare(a.since)),
+    hasTasks: tasksLink,
     problems: problems.map(show),
     projectProblems: projectProblems.map(show),
   });
@@ -133,4 +146,50 @@ export function renderErrorPage(ctx: PageContext, error: ErrorPageModel): string
   const m = messages(ctx.locale);
   const heading = error.status === 404 ? m['page.notFound'] : error.status === 400 ? m['page.badRequest'] : m['page.errorTitle'];
   return ctx.theme.render({ ...base(ctx, 'error', heading ?? 'Error'), error, heading });
+}
+
+/** One task instance as the tasks page lists it (times already formatted). */
+export interface TaskRowView {
+  id: string;
+  title: string;
+  owner: string;
+  status: 'open' | 'done' | 'overdue';
+  due: string;
+  openedAt: string;
+  doneAt?: string;
+  doneBy?: string;
+  comment?: string;
+  escalateTo?: string;
+  escalatedAt?: string;
+  checklist: string[];
+  link?: string;
+  mayClose: boolean;
+  /** Where its mark-done form posts. */
+  closeAction: string;
+}
+
+export interface TasksPageModel {
+  /** Per owner: counts, then that owner's tasks (latest due first). */
+  owners: (OwnerSummary & { tasks: TaskRowView[] })[];
+  /** The filter of the page (`?owner=`, `?status=`). */
+  owner?: string;
+  status?: string;
+  /** A `page.*` message key shown on top (e.g. after marking a task done). */
+  notice?: string;
+  /** False without a state store: the page says tasks need one. */
+  available: boolean;
+}
+
+export function renderTasksPage(ctx: PageContext, model: TasksPageModel): string {
+  const m = messages(ctx.locale);
+  const statuses = ['open', 'overdue', 'done'].map((s) => ({ value: s, label: m[`page.task.${s}`] ?? s, selected: s === model.status }));
+  return ctx.theme.render({
+    ...base(ctx, 'tasks', m['page.tasks'] ?? 'Control tasks'),
+    ...model,
+    notice: model.notice ? (m[model.notice] ?? model.notice) : undefined,
+    statuses,
+    // The form posts back to this page's filter (safe: a path on this site).
+    back: ctx.url ?? '/tasks',
+    csrfToken: ctx.user?.csrfToken,
+  });
 }

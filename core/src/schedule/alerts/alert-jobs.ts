@@ -2,7 +2,8 @@
  * @module Alerts as a job kind. Each cron slot of an alert is one evaluation row in the log
  * (recipient `(evaluate)`: one instance evaluates it); a switch from armed to firing enqueues one
  * notification per recipient, keyed by the moment it fired, so it is sent once however often it
- * is evaluated while still firing; when it clears, it re-arms and the next firing notifies again.
+ * is evaluated while still firing; when it clears, one "cleared" notification per recipient says
+ * the problem is over, and it re-arms: the next firing notifies again.
  */
 import { UNRESTRICTED_VIEWER } from '../../access/viewer.js';
 import { didYouMean, VitrinaError } from '../../errors/index.js';
@@ -14,7 +15,7 @@ import { zoneOf } from '../scheduler/job-context.js';
 import type { JobKind } from '../scheduler/scheduler.js';
 import { withDueSlots } from '../scheduler/slot-plan.js';
 import type { Delivery } from '../store/delivery-log.js';
-import { alertMessage } from './alert-message.js';
+import { alertClearedMessage, alertMessage } from './alert-message.js';
 import { AlertStates } from './alert-states.js';
 import { type AlertReading, evaluateAlert } from './evaluate-alert.js';
 
@@ -46,15 +47,19 @@ function known(ctx: JobContext, name: string): AlertConfig {
 export async function evaluateAndRecord(ctx: JobContext, alert: AlertConfig, at: Date): Promise<{ reading: AlertReading; change: string }> {
   const reading = await evaluateAlert(ctx.project, alert, at);
   const states = new AlertStates(ctx.deliveries.db);
+  const firingSince = (await states.get(alert.name))?.since ?? null;
   const change = await states.record(alert.name, reading, at, {
     report: alert.report,
     panel: alert.panel ?? null,
     title: alert.title ?? null,
   });
-  if (change === 'fired') {
+  if (change !== 'unchanged') {
+    // One message per edge, keyed by the moment it happened: a firing, and the all-clear when it
+    // re-arms, so recipients know the problem is over (the clearing's slot differs from the firing's).
     const keys = alert.recipients?.length ? alert.recipients.map(recipientKey) : ['*'];
+    const detail = change === 'fired' ? { reading } : { reading, cleared: true, firingSince: firingSince?.getTime() ?? null };
     await ctx.deliveries.enqueue(
-      keys.map((recipient) => ({ kind: 'alert' as const, name: alert.name, slot: at, recipient, detail: { reading } })),
+      keys.map((recipient) => ({ kind: 'alert' as const, name: alert.name, slot: at, recipient, detail })),
       at,
     );
   }
@@ -69,7 +74,17 @@ async function notify(ctx: JobContext, d: Delivery): Promise<Record<string, unkn
   const recipient =
     d.recipient === '*' ? { key: '*', viewer: UNRESTRICTED_VIEWER } : await resolveRecipient(configured ?? d.recipient, ctx.users);
   const channel = ctx.channels.get(alert.channel);
-  const message = alertMessage(ctx.project, alert, d, recipient, reading);
+  const message =
+    d.detail.cleared === true
+      ? alertClearedMessage(
+          ctx.project,
+          alert,
+          d,
+          recipient,
+          reading,
+          typeof d.detail.firingSince === 'number' ? new Date(d.detail.firingSince) : null,
+        )
+      : alertMessage(ctx.project, alert, d, recipient, reading);
   return { ...(await channel.send(message)), channel: channel.type, subject: message.subject, link: message.link };
 }
 

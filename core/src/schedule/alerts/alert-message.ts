@@ -1,4 +1,7 @@
-/** @module A firing alert as a message: what crossed which line, the numbers, and a link to the dashboard filtered to the cause. */
+/**
+ * @module A firing alert as a message: what crossed which line, the numbers, and a link to the
+ * dashboard filtered to the cause; and the all-clear sent when it re-arms.
+ */
 import type { Project } from '../../project/open-project.js';
 import type { OutgoingMessage } from '../channels/delivery-channel.js';
 import { dashboardLink } from '../delivery/dashboard-link.js';
@@ -58,5 +61,59 @@ export function alertMessage(
     link,
     attachments: [],
     data: { alert: alert.name, title, report: alert.report, panel: alert.panel ?? null, reading, link },
+  };
+}
+
+/** The all-clear: the alert that fired (since when) no longer holds, with today's reading. */
+export function alertClearedMessage(
+  project: Project,
+  alert: AlertConfig,
+  delivery: { id: string; slot: Date },
+  recipient: ResolvedRecipient,
+  reading: AlertReading,
+  firingSince: Date | null,
+): OutgoingMessage {
+  const locale = project.config.locale ?? 'en';
+  const timezone = project.config.timezone ?? 'UTC';
+  const title = alertTitle(alert);
+  const link = alertLink(project, alert, reading);
+  const subject = `${word(locale, 'alertCleared')}: ${title}`;
+  const span = [
+    firingSince ? `${word(locale, 'firingSince')} ${localTime(firingSince, timezone)}` : '',
+    `${word(locale, 'clearedAt')} ${localTime(delivery.slot, timezone)}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const html = [
+    '<!doctype html><html><body style="font-family:Arial,sans-serif;font-size:14px;color:#222">',
+    `<h2 style="margin:0 0 8px;color:#067647">${escapeHtml(subject)}</h2>`,
+    `<p>${escapeHtml(word(locale, 'clearedNote'))}</p>`,
+    `<p><b>${escapeHtml(reading.reason)}</b></p>`,
+    `<p style="color:#555">${escapeHtml(span)}</p>`,
+    `<p><a href="${escapeHtml(link)}">${escapeHtml(word(locale, 'openDashboard'))}</a></p>`,
+    '</body></html>',
+  ].join('');
+  return {
+    id: delivery.id,
+    kind: 'alert',
+    name: alert.name,
+    slot: delivery.slot,
+    recipient: recipient.key,
+    address: recipient.address,
+    subject,
+    html,
+    text: [subject, word(locale, 'clearedNote'), reading.reason, span, link].join('\n'),
+    link,
+    attachments: [],
+    data: {
+      alert: alert.name,
+      title,
+      report: alert.report,
+      panel: alert.panel ?? null,
+      cleared: true,
+      firingSince: firingSince?.toISOString() ?? null,
+      reading,
+      link,
+    },
   };
 }

@@ -4,6 +4,7 @@
  * lists active alerts from here (dashboard index, affected panels).
  */
 import type { Kysely } from 'kysely';
+import type { AttributeValue } from '../../access/viewer.js';
 import type { ScheduleTables } from '../store/schedule-tables.js';
 import type { AlertReading } from './evaluate-alert.js';
 
@@ -21,6 +22,11 @@ export interface ActiveAlert {
   title: string;
   report: string;
   panel?: string;
+  /** The dataset and measure the rule reads: panels of the report showing them are affected. */
+  dataset: string;
+  measure: string;
+  /** The rule's row scope, if any (a viewer outside it is not shown the alert). */
+  scope?: Record<string, AttributeValue>;
   since: Date;
   reason: string;
   value: number | null;

@@ -151,14 +151,18 @@ export class TaskList {
   }
 
   async summary(now: Date = new Date()): Promise<OwnerSummary[]> {
-    const all = await this.list({}, now);
-    const by = new Map<string, OwnerSummary>();
-    for (const t of all) {
-      const s = by.get(t.owner) ?? { owner: t.owner, open: 0, done: 0, overdue: 0, doneLate: 0 };
-      s[t.status] += 1;
-      if (t.status === 'done' && t.doneAt && t.doneAt > t.dueAt) s.doneLate += 1;
-      by.set(t.owner, s);
-    }
-    return [...by.values()].sort((a, b) => a.owner.localeCompare(b.owner));
+    return summarise(await this.list({}, now));
   }
+}
+
+/** Open, done, overdue and done-late counts per owner, owners in alphabetical order. */
+export function summarise(tasks: readonly TaskView[]): OwnerSummary[] {
+  const by = new Map<string, OwnerSummary>();
+  for (const t of tasks) {
+    const s = by.get(t.owner) ?? { owner: t.owner, open: 0, done: 0, overdue: 0, doneLate: 0 };
+    s[t.status] += 1;
+    if (t.status === 'done' && t.doneAt && t.doneAt > t.dueAt) s.doneLate += 1;
+    by.set(t.owner, s);
+  }
+  return [...by.values()].sort((a, b) => a.owner.localeCompare(b.owner));
 }

@@ -27,7 +27,9 @@ export interface DrawPass {
 }
 
 async function outcomeOf(pass: DrawPass, slot: PanelSlot): Promise<unknown> {
-  const embedded = pass.query === null ? pass.state.results[slot.view.id] : undefined;
+  // A tasks panel is state-store data the server embedded; report parameters do not change it.
+  const keep = pass.query === null || slot.view.type === 'tasks';
+  const embedded = keep ? pass.state.results[slot.view.id] : undefined;
   if (embedded !== undefined) return embedded;
   slot.section.classList.add('vt-loading');
   slot.section.setAttribute('aria-busy', 'true');

@@ -81,6 +81,7 @@ export function mountDashboard(doc: Document, state: DashboardState): DashboardC
       ...(theme ? { theme } : {}),
       ...(api ? { echartsLocale: echartsLocale(api, state.locale) } : {}),
       onDrill: drill,
+      hosted: state.static !== true,
       ...(state.static ? {} : { onRetry: () => void load(currentQuery(), true) }),
     };
   };

@@ -2,7 +2,9 @@
  * @module Puts one panel outcome on the page: an error value, an empty result, or the KPI, table,
  * pivot or chart. Resolves when it is drawn, with whether it succeeded (the event's `ok`).
  */
+
 import type { PanelResult } from '../../../result/result-set.js';
+import type { TasksPanelResult } from '../../html/dashboard-state.js';
 import { isChartType } from '../chart-options/chart-option.js';
 import type { ChartContext } from '../model/chart-context.js';
 import { renderChart } from './chart-panel.js';
@@ -12,6 +14,7 @@ import { renderKpi } from './kpi-card.js';
 import { type PanelProblem, showEmpty, showError } from './panel-message.js';
 import type { PanelSlot } from './panel-slot.js';
 import { renderPivot } from './pivot-table.js';
+import { renderTasks } from './tasks-panel.js';
 
 export interface RenderEnv {
   api: EChartsApi | undefined;
@@ -20,6 +23,8 @@ export interface RenderEnv {
   echartsLocale?: string;
   onDrill?: (slot: PanelSlot, value: unknown) => void;
   onRetry?: () => void;
+  /** False in the static copy: no tasks page to link to. */
+  hosted?: boolean;
 }
 
 function problemOf(outcome: unknown): PanelProblem | null {
@@ -44,7 +49,8 @@ export async function renderOutcome(slot: PanelSlot, outcome: unknown, env: Rend
   const type = slot.view.type;
   const drill = env.onDrill ? (value: unknown) => env.onDrill?.(slot, value) : undefined;
   try {
-    if (result.rows.length === 0) showEmpty(slot, env.ctx);
+    if (type === 'tasks') renderTasks(slot, result as unknown as TasksPanelResult, env.ctx, env.hosted !== false);
+    else if (result.rows.length === 0) showEmpty(slot, env.ctx);
     else if (type === 'kpi') await renderKpi(env.api, slot, result, env.ctx, env.theme);
     else if (type === 'table') renderTable(slot, result, env.ctx, drill);
     else if (type === 'pivot') renderPivot(slot, result, env.ctx);

@@ -29,6 +29,18 @@ const en = {
   apply: 'Apply',
   all: 'All',
   drillTo: 'Show only',
+  tasksHostedOnly: 'Control tasks are shown on the hosted dashboard.',
+  noTasks: 'No control tasks here.',
+  task: 'Task',
+  taskOwner: 'Owner',
+  taskStatus: 'Status',
+  taskDue: 'Due',
+  taskDone: 'Done',
+  taskEscalatedTo: 'Escalated to',
+  taskOpen: 'Open',
+  taskOverdue: 'Overdue',
+  taskClosed: 'Done',
+  taskMarkDone: 'Mark done on the tasks page',
 };
 
 export type ClientMessageKey = keyof typeof en;
@@ -57,6 +69,18 @@ const ru: Record<ClientMessageKey, string> = {
   apply: 'Применить',
   all: 'Все',
   drillTo: 'Показать только',
+  tasksHostedOnly: 'Контрольные задачи показываются на дашборде на сервере.',
+  noTasks: 'Контрольных задач нет.',
+  task: 'Задача',
+  taskOwner: 'Ответственный',
+  taskStatus: 'Статус',
+  taskDue: 'Срок',
+  taskDone: 'Выполнена',
+  taskEscalatedTo: 'Эскалация',
+  taskOpen: 'Открыта',
+  taskOverdue: 'Просрочена',
+  taskClosed: 'Выполнена',
+  taskMarkDone: 'Отметить выполнение на странице задач',
 };
 
 export type Translate = (key: ClientMessageKey) => string;
