@@ -1,40 +1,88 @@
 /**
  * @module The JSON API: a whole report, one panel (the same JSON `vitrina render --format json`
  * gives), and the options of a select parameter. Query string = report parameters. A panel that
- * failed (its source is down) is answered with its error value and the error's status.
+ * failed (its source is down) is answered with its error value and the error's status. Successful
+ * report and panel answers are kept in the response memo (./response-memo.ts): a repeat request
+ * is answered from it after the sign-in and visibility checks, without resolving anything again.
  */
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { ReportDefinition } from '../definition/report-definition.js';
 import type { ReportEngine } from '../engine/report-engine.js';
 import { optionLabel } from '../render/html/parameter-views.js';
 import { isPanelError } from '../result/result-set.js';
 import type { AppEnv } from './app-state.js';
 import { assertReportVisible, requestViewer } from './auth/report-access.js';
-import { cachedJson } from './cached-json.js';
+import { cachedJson, type JsonBody, jsonBody, sendJson } from './cached-json.js';
 import { chooseLocale } from './choose-locale.js';
 import { statusOf } from './error-status.js';
-import { reportRequest } from './report-request.js';
+import { type ReportViewer, reportRequest, reportViewer } from './report-request.js';
 import { requestParameters } from './request-parameters.js';
+import { canonicalQuery, type MemoLimits, memoisable, memoOf, sourcesOf, viewerKey } from './response-memo.js';
 
-function reportTtlSeconds(engine: ReportEngine, def: ReportDefinition): number {
-  return Math.min(...def.panels.map((p) => engine.panelTtlMs(def, p))) / 1000;
+function reportTtlMs(engine: ReportEngine, def: ReportDefinition): number {
+  return Math.min(...def.panels.map((p) => engine.panelTtlMs(def, p)));
 }
 
-export function apiRoutes(app: Hono<AppEnv>): void {
+/** Everything an answer depends on besides definitions, data and time (which the memo checks itself). */
+function memoKey(c: Context, id: string, panel: string, asker: ReportViewer): string {
+  return `${JSON.stringify([id, panel, canonicalQuery(c.req.url), asker.locale])}${viewerKey(asker.viewer)}`;
+}
+
+interface Consulted {
+  /** The memoised answer. */
+  hit?: Response;
+  /** Keeps the answer about to be computed (when the memo may). */
+  keep?: (json: JsonBody, ttlMs: number) => void;
+}
+
+/**
+ * The memo's half of a report route (`panelId` '' for the whole report): the memoised answer, or
+ * how to keep the one about to be computed. Definitions and data versions are read before the
+ * answer is computed, so a reload or a data change meanwhile only causes a recompute.
+ */
+async function consultMemo(c: Context<AppEnv>, limits: MemoLimits, asker: ReportViewer, id: string, panelId: string): Promise<Consulted> {
+  const memo = memoOf(asker.project, limits);
+  if (!memo.enabled) return {};
+  const definitions = asker.project.definitions;
+  const key = memoKey(c, id, panelId, asker);
+  const hit = await memo.get(key);
+  if (hit) return { hit: sendJson(c, hit) };
+  const def = definitions.reports.get(id)?.definition;
+  const panels = def ? (panelId === '' ? def.panels : def.panels.filter((p) => p.id === panelId)) : [];
+  if (!def || panels.length === 0 || !panels.every(memoisable)) return {};
+  const data = await memo.versions(sourcesOf(def, panels, panelId));
+  return { keep: (json, ttlMs) => memo.set(key, json, ttlMs, definitions, data) };
+}
+
+export function apiRoutes(app: Hono<AppEnv>, memoLimits: MemoLimits = {}): void {
   app.get('/api/reports/:id', async (c) => {
-    const { project, def, request } = await reportRequest(c, c.req.param('id'), requestParameters(c.req.queries()));
+    const id = c.req.param('id');
+    const asker = reportViewer(c, id);
+    const { hit, keep } = await consultMemo(c, memoLimits, asker, id, '');
+    if (hit) return hit;
+    const { project, def, request } = await reportRequest(c, id, requestParameters(c.req.queries()), asker);
     const { engine } = project;
     const output = await engine.render(def.id, request);
-    return cachedJson(c, output, output.panels.some(isPanelError) ? 0 : reportTtlSeconds(engine, def));
+    const ttlMs = output.panels.some(isPanelError) ? 0 : reportTtlMs(engine, def);
+    const json = jsonBody(output, ttlMs / 1000);
+    if (ttlMs > 0) keep?.(json, ttlMs);
+    return sendJson(c, json);
   });
 
   app.get('/api/reports/:id/panels/:panel', async (c) => {
-    const { project, def, request } = await reportRequest(c, c.req.param('id'), requestParameters(c.req.queries()));
+    const id = c.req.param('id');
+    const asker = reportViewer(c, id);
+    const { hit, keep } = await consultMemo(c, memoLimits, asker, id, c.req.param('panel'));
+    if (hit) return hit;
+    const { project, def, request } = await reportRequest(c, id, requestParameters(c.req.queries()), asker);
     const { engine } = project;
     const outcome = await engine.panel(def.id, c.req.param('panel'), request);
     if (isPanelError(outcome)) return cachedJson(c, outcome, 0, statusOf(outcome.error.code));
     const panel = def.panels.find((p) => p.id === outcome.id);
-    return cachedJson(c, outcome, panel ? engine.panelTtlMs(def, panel) / 1000 : 0);
+    const ttlMs = panel ? engine.panelTtlMs(def, panel) : 0;
+    const json = jsonBody(outcome, ttlMs / 1000);
+    if (ttlMs > 0) keep?.(json, ttlMs);
+    return sendJson(c, json);
   });
 
   app.get('/api/reports/:id/parameters/:parameter/options', async (c) => {

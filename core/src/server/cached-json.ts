@@ -17,6 +17,13 @@ function matches(header: string | undefined, etag: string): boolean {
   return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
+/** A serialised answer: the body, its ETag and the Cache-Control it is sent with. */
+export interface JsonBody {
+  body: string;
+  etag: string;
+  cacheControl: string;
+}
+
 /**
  * Serialized bodies by value: the engine returns the same object for a repeat view of a cached
  * panel, so a hot panel is stringified and hashed once, not per request.
@@ -32,15 +39,24 @@ function serialize(value: unknown): { body: string; etag: string } {
   return entry;
 }
 
+export function cacheControlFor(ttlSeconds: number): string {
+  return ttlSeconds > 0 ? `private, max-age=${Math.floor(ttlSeconds)}` : 'private, no-cache';
+}
+
+/** `value` serialised (once per object) with the Cache-Control of `ttlSeconds`. */
+export function jsonBody(value: unknown, ttlSeconds: number): JsonBody {
+  return { ...serialize(value), cacheControl: cacheControlFor(ttlSeconds) };
+}
+
+/** Sends a serialised answer, or 304 when the client holds it already. */
+export function sendJson(c: Context, json: JsonBody): Response {
+  const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': json.cacheControl, ETag: json.etag };
+  if (matches(c.req.header('If-None-Match'), json.etag)) return c.body(null, 304, headers);
+  return c.body(json.body, 200, headers);
+}
+
 export function cachedJson(c: Context, value: unknown, ttlSeconds: number, status = 200): Response {
   if (status !== 200)
     return c.body(JSON.stringify(value), status as 400, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  const { body, etag } = serialize(value);
-  const headers = {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': ttlSeconds > 0 ? `private, max-age=${Math.floor(ttlSeconds)}` : 'private, no-cache',
-    ETag: etag,
-  };
-  if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
-  return c.body(body, 200, headers);
+  return sendJson(c, jsonBody(value, ttlSeconds));
 }

@@ -17,6 +17,7 @@ import { exportRoutes } from './export-routes.js';
 import { healthRoute } from './health-route.js';
 import { LiveProject } from './live-project.js';
 import { pageRoutes } from './page-routes.js';
+import type { MemoLimits } from './response-memo.js';
 import { securityHeaders } from './security-headers.js';
 
 export interface CreateAppOptions {
@@ -32,6 +33,8 @@ export interface CreateAppOptions {
    * created the app should then call `closePrinter` (startServer does) or Chromium lives until exit.
    */
   printer?: BrowserPool;
+  /** Bounds of the JSON API's response memo (./response-memo.ts). Default: the config's `cache.maxEntries` entries, 32 MiB. */
+  responseMemo?: MemoLimits;
 }
 
 export function createApp(options: CreateAppOptions): Hono<AppEnv> {
@@ -62,7 +65,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     return printer;
   });
   pageRoutes(app, options.access);
-  apiRoutes(app);
+  apiRoutes(app, options.responseMemo);
   assetRoutes(app, state);
   installErrorHandler(app, state);
   return app;
