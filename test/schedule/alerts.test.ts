@@ -1,8 +1,9 @@
 /**
  * Alerts on the demo data: a week-over-week drop in calls is driven by removing half of a week's
  * calls from the CRM; the alert notifies once (however often it is evaluated while firing),
- * shows as active with a link filtered to the cause, re-arms when the data recovers, and
- * notifies again on the next drop. Thresholds read the same numbers as the dashboard.
+ * shows as active with a link filtered to the cause; when the data recovers one "cleared"
+ * message says the problem is over and it re-arms, notifying again on the next drop. Thresholds
+ * read the same numbers as the dashboard.
  */
 import { join } from 'node:path';
 import { scopedViewer } from '@vitrina/core';
@@ -76,7 +77,9 @@ describe('alerts on the demo data', () => {
     const time = clock('2026-11-26T10:30:00Z');
     const running = await fx.open(time.now);
     await running.scheduler.tick();
-    const mails = () => fx.sink.mails.filter((m) => m.subject.includes('Calls fell'));
+    // The fixture's locale is Russian: "Сигнал: …" fires, "Сигнал снят: …" clears.
+    const mails = () => fx.sink.mails.filter((m) => m.subject.startsWith('Сигнал: Calls fell'));
+    const cleared = () => fx.sink.mails.filter((m) => m.subject.startsWith('Сигнал снят: Calls fell'));
 
     // Normal data: evaluated, not firing.
     time.set('2026-11-26T11:00:05Z');
@@ -104,27 +107,48 @@ describe('alerts on the demo data', () => {
     await running.scheduler.tick();
     expect(mails()).toHaveLength(1);
 
+    expect(cleared()).toHaveLength(0);
+
     recover();
     time.set('2026-11-26T14:00:05Z');
     await running.scheduler.tick();
     expect((await new AlertStates(running.database.db).get('calls-drop'))?.firing).toBe(false);
     expect(await activeAlerts(fx.project, running.database, { report: 'sales-activity' })).toEqual([]);
+    // One all-clear to the same recipients, saying since when it fired and linking to the dashboard.
+    expect(cleared()).toHaveLength(1);
+    expect(cleared()[0]?.to).toEqual(['ceo@example.com']);
+    expect(cleared()[0]?.html).toContain('действовал с 2026-11-26 15:00');
+    expect(cleared()[0]?.html).toContain('https://bi.example.com/d/sales-activity?department=');
+    expect(mails()).toHaveLength(1);
 
-    drop();
+    // Still clear an hour later: no second all-clear.
     time.set('2026-11-26T15:00:05Z');
     await running.scheduler.tick();
+    expect(cleared()).toHaveLength(1);
+
+    // Re-armed: the next drop notifies again.
+    drop();
+    time.set('2026-11-26T16:00:05Z');
+    await running.scheduler.tick();
     expect(mails()).toHaveLength(2);
+    expect(cleared()).toHaveLength(1);
     recover();
 
     const evaluations = await running.context.deliveries.list({ kind: 'alert', name: 'calls-drop', limit: 100 });
     expect(evaluations.filter((d) => d.recipient === '(evaluate)').map((d) => d.detail.change)).toEqual([
       'fired',
+      'unchanged',
       'cleared',
       'unchanged',
       'fired',
       'unchanged',
     ]);
-    expect(evaluations.filter((d) => d.recipient === 'ceo@example.com').map((d) => d.status)).toEqual(['sent', 'sent']);
+    const notices = evaluations.filter((d) => d.recipient === 'ceo@example.com');
+    expect(notices.map((d) => [d.status, d.detail.cleared === true])).toEqual([
+      ['sent', false],
+      ['sent', true],
+      ['sent', false],
+    ]);
   });
 
   it('declines and thresholds read the engine’s numbers for the alert’s scope', async () => {
