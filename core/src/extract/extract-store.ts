@@ -208,9 +208,9 @@ export class ExtractStore {
   }
 }
 
-/** DuckDB's memory budget for building an extract: `VITRINA_EXTRACT_MEMORY_LIMIT` (e.g. `4GB`), default `1GB`. */
+/** DuckDB's memory budget for building an extract: `VITRINA_EXTRACT_MEMORY_LIMIT` (e.g. `4GB`), default `512MB`. */
 function buildMemoryLimit(): string {
-  return process.env.VITRINA_EXTRACT_MEMORY_LIMIT?.trim() || '1GB';
+  return process.env.VITRINA_EXTRACT_MEMORY_LIMIT?.trim() || '512MB';
 }
 
 /** Files of loads whose process died (killed ingest, crash): the lock is ours, so no live load owns them. */

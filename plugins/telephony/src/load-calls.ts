@@ -14,7 +14,7 @@ import type { FormatSpec } from './formats/format-spec.js';
 import { appendable, type FileSlice, type LoadState, optionsKey, planSlices } from './load-plan.js';
 import { createManagerTable, idType, managerRows } from './manager-mapping.js';
 import { findMissingStarts } from './missing-starts.js';
-import { selectCallsSql } from './normalise-sql.js';
+import { multiLegCallsSql, renumberLegsSql, selectCallsSql } from './normalise-sql.js';
 import { rejectedLines } from './rejected-lines.js';
 import type { TelephonyOptions } from './telephony-options.js';
 import { repairUtf8 } from './utf8-repair.js';
@@ -111,6 +111,7 @@ export async function loadCalls(input: LoadInput): Promise<LoadOutcome> {
       reject({ file: missing.file, line: missing.line + (await lineBase(missing.read)), column: missing.column, reason: 'no start time' });
     }
     await target.run(`DELETE FROM ${staging} WHERE started_at IS NULL`);
+    if (!append) await target.run(renumberLegsSql(CALLS_TABLE, multiLegCallsSql(CALLS_TABLE)));
     rows = append
       ? await appendStaged(target, staging, spec.fields.bleg !== 'NULL')
       : Number((await target.all(`SELECT count(*) AS n FROM ${CALLS_TABLE}`))[0]?.n ?? 0);
@@ -173,9 +174,7 @@ async function appendStaged(target: ExtractTarget, staging: string, relink: bool
     );
   const columns = Object.keys(CALLS_COLUMNS).join(', ');
   await target.run(`INSERT INTO ${CALLS_TABLE} (${columns}) SELECT ${columns} FROM ${staging}`);
-  await target.run(
-    `UPDATE ${CALLS_TABLE} SET leg = r.leg FROM (SELECT rowid AS rid, CAST(row_number() OVER (PARTITION BY linked_id ORDER BY call_id <> linked_id, started_at, sequence, call_id) AS INTEGER) AS leg FROM ${CALLS_TABLE} WHERE linked_id IN (SELECT linked_id FROM ${staging})) r WHERE ${CALLS_TABLE}.rowid = r.rid`,
-  );
+  await target.run(renumberLegsSql(CALLS_TABLE, `SELECT linked_id FROM ${staging}`));
   await target.run(`DROP TABLE ${staging}`);
   return n;
 }

@@ -97,7 +97,9 @@ export function selectCallsSql(input: NormaliseInput): string {
     fromMapping.has(c)
       ? `m.${c}`
       : c === 'leg'
-        ? 'CAST(row_number() OVER (PARTITION BY linked_id ORDER BY call_id <> linked_id, started_at, sequence, call_id) AS INTEGER) AS leg'
+        ? // Numbered afterwards by `renumberLegsSql`, only for calls of several legs: a window over
+          // every row here would hold the whole log in memory and reorder it by call.
+          'CAST(1 AS INTEGER) AS leg'
         : `e.${c}`,
   );
   return `WITH raw AS (
@@ -141,6 +143,22 @@ e AS (
 )
 SELECT ${out.join(', ')}${input.keepLink ? ', e.bleg' : ''}
 FROM e ${manager}`;
+}
+
+/** Leg order within a logical call: the originating record first, then by start time and sequence. */
+const LEG_ORDER = 'call_id <> linked_id, started_at, sequence, call_id';
+
+/**
+ * Numbers the legs of the calls `linkedIds` selects (a subquery of `linked_id`s); rows already
+ * holding the right number are not rewritten.
+ */
+export function renumberLegsSql(table: string, linkedIds: string): string {
+  return `UPDATE ${table} SET leg = r.leg FROM (SELECT rowid AS rid, CAST(row_number() OVER (PARTITION BY linked_id ORDER BY ${LEG_ORDER}) AS INTEGER) AS leg FROM ${table} WHERE linked_id IN (${linkedIds})) r WHERE ${table}.rowid = r.rid AND ${table}.leg IS DISTINCT FROM r.leg`;
+}
+
+/** The `linked_id`s of a table's calls that have more than one leg. */
+export function multiLegCallsSql(table: string): string {
+  return `SELECT linked_id FROM ${table} GROUP BY linked_id HAVING count(*) > 1`;
 }
 
 export { ident };
