@@ -15,6 +15,8 @@ export const ERROR_CODES = {
   SOURCE_NOT_FOUND: 'user',
   SOURCE_UNAVAILABLE: 'user',
   SOURCE_CONFIG_INVALID: 'user',
+  /** A source's data cannot be loaded as it is (a bad row, value or file); the error names file, line and column. */
+  DATA_INVALID: 'user',
   SECRET_MISSING: 'user',
   PARAMETER_INVALID: 'user',
   PERIOD_INVALID: 'user',

@@ -71,7 +71,7 @@ function hintOf(reject: Reject, plan: TablePlan): string {
 /** The error a strict load fails with: the first bad row, with the next few as problems. */
 export function strictError(source: string, rows: ReturnType<typeof badRowOf>[], total = rows.length): VitrinaError {
   const one = (r: ReturnType<typeof badRowOf>) =>
-    new VitrinaError('SOURCE_UNAVAILABLE', `source '${source}': bad row${r.column ? ` in column '${r.column}'` : ''}: ${r.reason}`, {
+    new VitrinaError('DATA_INVALID', `source '${source}': bad row${r.column ? ` in column '${r.column}'` : ''}: ${r.reason}`, {
       file: r.file,
       line: r.line,
       ...(r.position ? { column: r.position } : {}),

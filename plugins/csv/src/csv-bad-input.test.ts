@@ -11,15 +11,21 @@ import { CsvProject } from './test-support/csv-project.js';
 const project = new CsvProject();
 afterAll(() => project.remove());
 
-/** The error the plugin failed the load with (the engine wraps it, keeping file and line, as `cause`). */
-async function failure(options: CsvOptions): Promise<VitrinaError> {
+/**
+ * The error the plugin failed the load with (the engine wraps it, keeping code, file and line, as
+ * `cause`). Bad data has its own code; a file that is not there is "source unavailable".
+ */
+async function failure(options: CsvOptions, code = 'DATA_INVALID'): Promise<VitrinaError> {
   const error = await project.load(options).then(
     () => undefined,
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(VitrinaError);
+  expect((error as VitrinaError).code).toBe(code);
   const cause = (error as VitrinaError).cause;
-  return cause instanceof VitrinaError ? cause : (error as VitrinaError);
+  const own = cause instanceof VitrinaError ? cause : (error as VitrinaError);
+  expect(own.code).toBe(code);
+  return own;
 }
 
 describe('CSV connector: bad input', () => {
@@ -124,7 +130,7 @@ describe('CSV connector: bad input', () => {
   it('a missing file or a glob matching nothing fails under either policy, and health says why', async () => {
     for (const path of ['missing.csv', 'nowhere/*.csv']) {
       for (const badRows of ['strict', 'skip'] as const) {
-        const error = await failure({ path, badRows });
+        const error = await failure({ path, badRows }, 'SOURCE_UNAVAILABLE');
         expect(error.message).toMatch(path.includes('*') ? /no file matches 'nowhere\/\*\.csv'/ : /cannot read .*missing\.csv/);
         expect(error.location.pointer).toBe('/sources/sales/path');
       }
@@ -143,6 +149,8 @@ describe('CSV connector: bad input', () => {
         () => undefined,
         (e: unknown) => e as VitrinaError,
       );
+      expect(error?.code).toBe('DATA_INVALID');
+      expect(error?.location).toMatchObject({ file, line: 3, column: 2 });
       expect(error?.format()).toMatch(
         new RegExp(
           `^${file.replaceAll('.', '\\.')}:3:2: loading the extract failed: source 'served': .*"twenty".*previous extract .* keeps serving`,
@@ -162,7 +170,7 @@ describe('CSV connector: bad input', () => {
 
   it('refuses config that names what is not there', async () => {
     expect(() => project.source({ path: 'fields.csv', encoding: 'klingon' })).toThrow(/unknown encoding 'klingon'/);
-    const error = await failure({ path: 'fields.csv', types: { amout: 'number' } });
+    const error = await failure({ path: 'fields.csv', types: { amout: 'number' } }, 'SOURCE_CONFIG_INVALID');
     expect(error).toMatchObject({ code: 'SOURCE_CONFIG_INVALID', hint: "did you mean 'amount'?" });
   });
 });

@@ -114,7 +114,7 @@ async function countRows(target: ExtractTarget, table: string): Promise<number> 
 }
 
 function problemError(sourceName: string, problem: ReturnType<typeof fileProblem>): VitrinaError {
-  return new VitrinaError('SOURCE_UNAVAILABLE', `source '${sourceName}': ${problem.reason}`, {
+  return new VitrinaError('DATA_INVALID', `source '${sourceName}': ${problem.reason}`, {
     file: problem.file,
     line: problem.line,
     hint: problem.hint,

@@ -49,7 +49,7 @@ export async function inspectFiles(
     formats.push(format);
   }
   if (formats.length === 0)
-    throw new VitrinaError('SOURCE_UNAVAILABLE', `source '${context.sourceName}': none of the ${files.length} file(s) can be read as CSV`, {
+    throw new VitrinaError('DATA_INVALID', `source '${context.sourceName}': none of the ${files.length} file(s) can be read as CSV`, {
       pointer: `/sources/${context.sourceName}/path`,
       hint: 'see the problems reported for each file',
     });

@@ -43,6 +43,12 @@ describe('bad rows: strict fails naming file, line and column; skip reports them
     it(`${name}: strict`, async () => {
       const { x } = setup(content);
       await expect(x.load()).rejects.toThrow(message);
+      // Its own code (not "source unavailable"), with where the problem is and what to do.
+      await expect(x.load()).rejects.toMatchObject({
+        code: 'DATA_INVALID',
+        location: { file: expect.stringMatching(/Master\.csv$/), line: 2 },
+        hint: expect.stringMatching(/fix the line.*"badRows": "skip"/),
+      });
     });
     it(`${name}: skip`, async () => {
       const { x } = setup(content, { badRows: 'skip' });
@@ -107,6 +113,10 @@ describe('a failed load keeps the previous extract serving', () => {
     expect(await x.load()).toMatchObject({ rows: 2 });
     d.write('Master.csv', `${good(1)}${good(2)}"broken"\n${good(4)}`);
     await expect(x.load(true)).rejects.toThrow(/Master\.csv:3.*previous|Master\.csv:3/);
+    await expect(x.load(true)).rejects.toMatchObject({
+      code: 'DATA_INVALID',
+      hint: expect.stringMatching(/previous extract .* keeps serving/),
+    });
     expect(await x.rows('select count(*) as n from calls')).toEqual([{ n: 2 }]);
   });
 });

@@ -7,13 +7,13 @@
 import { VitrinaError } from '@vitrina/core';
 import type { BadRow, BadRowPolicy, ExtractTarget } from '@vitrina/core/connector';
 
-/** The load cannot use the data as it is: the source is unavailable until the file is fixed. */
+/** The load cannot use the data as it is (the previous extract keeps serving until the file is fixed). */
 export function badInputError(sourceName: string, row: BadRow): VitrinaError {
   const where = `${row.file}${row.line ? `:${row.line}` : ''}${row.column ? ` (column ${row.column})` : ''}`;
-  return new VitrinaError('SOURCE_UNAVAILABLE', `source '${sourceName}': ${where}: ${row.reason}`, {
+  return new VitrinaError('DATA_INVALID', `source '${sourceName}': ${where}: ${row.reason}`, {
     file: row.file,
     line: row.line,
-    hint: 'fix the line, or set "badRows": "skip" on the source to load the other rows and report this one',
+    hint: `fix the line${row.column ? ` (column ${row.column})` : ''}, check "format", "columns" and "dateFormat", or set "badRows": "skip" on the source to load the other rows and report this one`,
   });
 }
 
