@@ -39,11 +39,23 @@ export interface CsvState {
   files: Record<string, FileState>;
 }
 
+/**
+ * Hash of the options, the same whatever order the config lists keys in (also inside objects such
+ * as `types`); arrays (`columns`) keep their order, which matters.
+ */
 export function optionsHash(options: CsvOptions): string {
-  const sorted = JSON.stringify(options, (_k, v) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v,
-  );
-  return createHash('sha256').update(sorted).digest('hex').slice(0, 32);
+  return createHash('sha256').update(canonicalJson(options)).digest('hex').slice(0, 32);
+}
+
+/** JSON with every object's keys sorted (by code unit, not by `"key,value"` text), `undefined` members left out. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined);
+    keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 export function readState(state: Record<string, unknown> | undefined, options: CsvOptions): CsvState | undefined {

@@ -27,11 +27,23 @@ export interface FileSlice {
   end: number;
 }
 
+/** Hash of the options and zone, the same whatever order the config lists keys in (arrays keep theirs). */
 export function optionsKey(options: unknown, timezone: string): string {
   return createHash('sha256')
-    .update(JSON.stringify([options, timezone]))
+    .update(canonicalJson([options, timezone]))
     .digest('hex')
     .slice(0, 16);
+}
+
+/** JSON with every object's keys sorted, `undefined` members left out. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 /** Whether a previous state is usable to append: same options, every known file still there and only grown. */
