@@ -46,3 +46,4 @@ export { type ReferenceProblem, scheduleReferenceProblems } from './schedule/ref
 export { type ConnectorContextOptions, connectorContext } from './source/connector-context.js';
 export { RuntimeSource } from './source/runtime-source.js';
 export { localTimestampOf, offsetAt } from './util/time-zone.js';
+export { transliterate } from './util/transliterate.js';

@@ -1,7 +1,8 @@
 /** @module Departments, regions and managers: the sales organisation every other table hangs off. */
+import { transliterate } from '@vitrina/core';
 import type { OpenTable } from './bulk-insert.js';
 import type { DemoCalendar } from './demo-calendar.js';
-import { DEPARTMENT_NAMES, FEMALE_NAMES, MALE_NAMES, REGION_NAMES, REGION_WEIGHTS, SURNAMES, transliterate } from './demo-names.js';
+import { DEPARTMENT_NAMES, FEMALE_NAMES, MALE_NAMES, REGION_NAMES, REGION_WEIGHTS, SURNAMES } from './demo-names.js';
 import { cumulative, hash32, SeededRandom } from './seeded-random.js';
 
 /** Sentinel day for "never left" and "never went silent". */

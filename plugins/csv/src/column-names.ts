@@ -2,52 +2,12 @@
  * @module Header cells as safe SQL identifiers (`Сумма, руб.` → `summa_rub`, `Order ID` →
  * `order_id`), so report definitions can name every column without quoting rules.
  */
-
-// Russian exports are the common non-ASCII case: transliterate rather than drop the letters,
-// so `Менеджер` stays recognisable as `menedzher`.
-const CYRILLIC: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  д: 'd',
-  е: 'e',
-  ё: 'e',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  й: 'y',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ъ: '',
-  ы: 'y',
-  ь: '',
-  э: 'e',
-  ю: 'yu',
-  я: 'ya',
-  і: 'i',
-  ї: 'yi',
-  є: 'ye',
-  ґ: 'g',
-};
+import { transliterate } from '@vitrina/core';
 
 /** One header cell as an identifier: lower case, `[a-z0-9_]`, never empty, never starting with a digit. */
 export function safeIdentifier(raw: string, position: number): string {
-  const latin = [...raw.normalize('NFKD').toLowerCase()].map((ch) => CYRILLIC[ch] ?? ch).join('');
+  // NFKD first, so accents split off (é → e + ◌́) and are dropped below; й and ё lose theirs too (→ i, e).
+  const latin = transliterate(raw.normalize('NFKD'));
   const id = latin
     .replace(/[\u0300-\u036f]/g, '') // accents split off by NFKD: é → e
     .replace(/[^a-z0-9]+/g, '_')
