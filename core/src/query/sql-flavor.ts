@@ -83,19 +83,22 @@ function pgLike(
   daysSince: SqlFlavorRules['daysSince'],
   format: (expr: RawBuilder<unknown>, pattern: 'day' | 'hour') => RawBuilder<unknown>,
   toDouble: string,
+  utcClock?: (instant: RawBuilder<unknown>) => RawBuilder<unknown>,
 ): SqlFlavorRules {
+  // An instant on the reporting zone's clock; in UTC a flavour may have a cheaper form than AT TIME ZONE.
+  const clock = (expr: RawBuilder<unknown>, timezone: string) =>
+    timezone === 'UTC' && utcClock
+      ? utcClock(sql`cast(${expr} as timestamptz)`)
+      : sql`(cast(${expr} as timestamptz) at time zone ${sql.lit(timezone)})`;
   return {
     name,
-    wallClock: (expr, timezone) => text(sql`(cast(${expr} as timestamptz) at time zone ${sql.lit(timezone)})`, 'timestamp'),
+    wallClock: (expr, timezone) => text(clock(expr, timezone), 'timestamp'),
     dateText: (expr) => text(sql`cast(${expr} as date)`, 'date'),
     secondsBetween,
     daysSince,
     toDouble: (expr) => sql`cast(${expr} as ${sql.raw(toDouble)})`,
     bucket(column, bucket, columnType, { timezone, weekStart }) {
-      const local =
-        columnType === 'timestamp'
-          ? sql`(cast(${column} as timestamptz) at time zone ${sql.lit(timezone)})`
-          : sql`cast(${column} as timestamp)`;
+      const local = columnType === 'timestamp' ? clock(column, timezone) : sql`cast(${column} as timestamp)`;
       switch (bucket) {
         case 'hour':
           return format(sql`date_trunc('hour', ${local})`, 'hour');
@@ -131,6 +134,9 @@ const duckdb = pgLike(
   (column, today) => sql`date_diff('day', cast(${column} as date), cast(${today} as date))`,
   (expr, p) => (p === 'day' ? sql`strftime(${expr}, '%Y-%m-%d')` : sql`strftime(${expr}, '%Y-%m-%d %H:00')`),
   'double',
+  // The UTC clock from the instant's microseconds: AT TIME ZONE goes through ICU's calendar per row,
+  // which made a month bucket over 1M calls 3-4x slower than the group-by itself.
+  (instant) => sql`make_timestamp(epoch_us(${instant}))`,
 );
 
 const FLAVORS: Record<SqlFlavor, SqlFlavorRules> = { sqlite, postgres, duckdb };
