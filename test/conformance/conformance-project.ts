@@ -42,14 +42,17 @@ const ZONES = {
 export async function openConformanceProjects(harness: ConnectorHarness, loaded: LoadedFixture): Promise<ConformanceProjects> {
   const dir = mkdtempSync(join(tmpdir(), `vitrina-conformance-${harness.name}-`));
   mkdirSync(join(dir, 'report-definitions'));
-  for (const report of REPORTS) writeFileSync(join(dir, 'report-definitions', `${report.id}.json`), JSON.stringify(report, null, 2));
+  for (const report of REPORTS)
+    writeFileSync(join(dir, 'report-definitions', `${report.id}.json`), JSON.stringify(perTableSources(report, loaded), null, 2));
+  const tableSources = Object.fromEntries(Object.entries(loaded.tableSources ?? {}).map(([table, block]) => [`data_${table}`, block]));
   const opened: Project[] = [];
   try {
     const open = async (zone: keyof typeof ZONES) => {
       const configPath = join(dir, `${zone}.config.json`);
       const config = {
+        ...loaded.config,
         plugins: [harness.plugin],
-        sources: { data: loaded.source, broken: loaded.brokenSource },
+        sources: { data: loaded.source, ...tableSources, broken: loaded.brokenSource },
         definitions: 'report-definitions',
         ...ZONES[zone],
         // Every render must reach the connector: a cached answer would prove nothing about it.
@@ -76,4 +79,20 @@ export async function openConformanceProjects(harness: ConnectorHarness, loaded:
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * A definition for a connector of one table per source: a dataset of source `data` reading a table
+ * that has its own source (`table`, or `from <table>` in a SQL dataset) reads it from `data_<table>`.
+ */
+function perTableSources<T>(report: T, loaded: LoadedFixture): T {
+  const own = loaded.tableSources;
+  if (!own) return report;
+  const copy = structuredClone(report) as T & { datasets?: Record<string, { source?: string; table?: string; sql?: string }> };
+  for (const dataset of Object.values(copy.datasets ?? {})) {
+    if (dataset.source !== 'data') continue;
+    const table = dataset.table ?? dataset.sql?.match(/\bfrom\s+([a-z_]+)/i)?.[1];
+    if (table && table in own) dataset.source = `data_${table}`;
+  }
+  return copy;
 }

@@ -44,6 +44,15 @@ export type ConformanceCase = (typeof CONFORMANCE_CASES)[number];
 export interface LoadedFixture {
   /** The source's block in vitrina.config.json, `plugin` included, reaching the loaded fixture. */
   source: Record<string, unknown>;
+  /**
+   * For connectors whose source holds one table (a CSV file, a call log): the source of each other
+   * fixture table, by table name. `source` then holds the `sales` table; the suite names these
+   * `data_<table>` and points the datasets (and SQL datasets) reading that table at them. Cases that
+   * join two tables of one source cannot run on such a connector: its harness skips them.
+   */
+  tableSources?: Record<string, Record<string, unknown>>;
+  /** Top-level config members the sources need, e.g. `dataFolders` for files outside the project folder. */
+  config?: Record<string, unknown>;
   /** A block of the same connector that cannot work (missing file, closed port): its health must be `{ ok: false }`. */
   brokenSource: Record<string, unknown>;
   /**
