@@ -125,7 +125,8 @@ export class ExtractStore {
       if (append) copyFileSync(this.file, building);
       const copyMs = lap();
       // A bounded memory budget with spilling to the load's scratch folder keeps a big load's
-      // memory flat in the file size (DuckDB's default is 80% of the machine's RAM).
+      // memory flat in the file size (DuckDB's default is 80% of the machine's RAM). Measured on
+      // the 5M-row call log: peak RSS ≈ budget + ~250 MB; 256MB loads as fast as 1GB did.
       instance = await DuckDBInstance.create(building, { memory_limit: buildMemoryLimit(), temp_directory: tempDir });
       const connection = await instance.connect();
       await connection.run("set TimeZone = 'UTC'");
@@ -208,9 +209,9 @@ export class ExtractStore {
   }
 }
 
-/** DuckDB's memory budget for building an extract: `VITRINA_EXTRACT_MEMORY_LIMIT` (e.g. `4GB`), default `512MB`. */
+/** DuckDB's memory budget for building an extract: `VITRINA_EXTRACT_MEMORY_LIMIT` (e.g. `4GB`), default `256MB`. */
 function buildMemoryLimit(): string {
-  return process.env.VITRINA_EXTRACT_MEMORY_LIMIT?.trim() || '512MB';
+  return process.env.VITRINA_EXTRACT_MEMORY_LIMIT?.trim() || '256MB';
 }
 
 /** Files of loads whose process died (killed ingest, crash): the lock is ours, so no live load owns them. */
