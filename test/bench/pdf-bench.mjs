@@ -1,24 +1,33 @@
 #!/usr/bin/env node
 /**
  * `pnpm bench:pdf`: time to PDF for each demo dashboard through the framework (warm Chromium pool,
- * warm result cache: render the static page, load it, wait for every panel, print) against the
- * floor — the same Chromium printing the same dashboard already loaded and drawn on a warm page
- * (`page.pdf` alone) — in the same run. Medians over --runs.
+ * warm result cache: render the print page with every chart drawn server-side as SVG, load it,
+ * print) against the floor — the same Chromium doing `page.setContent` + `page.pdf` of the same
+ * finished HTML on a warm page, with the same PDF options — in the same run. Then throughput in
+ * PDFs/s at 1, 2 and 4 concurrent requests against the floor's at the same concurrency, and the
+ * peak RSS of Chromium's process tree (sampled from /proc) under 4 concurrent renders. The
+ * "scripted" column is the previous path (client bundle draws the charts in Chromium) for scale.
  *
- *   pnpm bench:pdf [--scale small|large] [--runs 5] [--json out.json]
+ *   pnpm bench:pdf [--scale small|large] [--runs 5] [--seconds 6] [--json out.json]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openProject } from '@vitrina/core';
-import { BrowserPool, exportPdf } from '@vitrina/core/export';
+import { BrowserPool, exportPdf, pdfOptions, printPdf, renderPrintPage } from '@vitrina/core/export';
 import { renderStaticDashboard } from '@vitrina/core/server';
 
 const root = join(import.meta.dirname, '..', '..');
 const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
-  options: { scale: { type: 'string', default: 'small' }, runs: { type: 'string', default: '5' }, json: { type: 'string' } },
+  options: {
+    scale: { type: 'string', default: 'small' },
+    runs: { type: 'string', default: '5' },
+    seconds: { type: 'string', default: '6' },
+    json: { type: 'string' },
+  },
 });
 const TODAY = '2026-11-26';
 const dir = join(root, '.vitrina', `bench-${args.scale}`);
@@ -34,40 +43,203 @@ if (!existsSync(config)) {
 }
 const now = new Date(`${TODAY}T12:00:00Z`);
 const project = await openProject({ configPath: config, resolveFrom: [join(root, 'cli')], now: () => now });
-const pool = new BrowserPool({ maxPages: 1 });
+const pool = new BrowserPool({ maxPages: 4, maxQueue: 64 });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const runs = Number(args.runs);
-const results = {};
+const seconds = Number(args.seconds);
+const reports = [...project.definitions.reports.keys()];
+const load = () => loadavg().map((x) => x.toFixed(2));
+const results = { when: new Date().toISOString(), scale: args.scale, loadBefore: load(), dashboards: {}, throughput: {}, chromium: {} };
+
+/** What exportPdf prints with, so the floor prints exactly the same page the same way. */
+function printSettings(reportId) {
+  const def = project.engine.report(reportId);
+  const paper = def.print?.paper ?? 'A4';
+  const orientation = def.print?.orientation ?? 'landscape';
+  const labels = { title: reportId, parameters: '', generated: '', page: 'Page', of: 'of' };
+  return { paper, orientation, labels };
+}
+
+/** The floor: setContent + pdf of the finished page on a warm page (the page is opened beforehand). */
+async function floorPrint(page, html, settings) {
+  await page.setContent(html, { waitUntil: 'load' });
+  return page.pdf(pdfOptions(settings, 60_000));
+}
+
+async function warmPage(work) {
+  return pool.withPage(async (page) => {
+    await page.emulateMediaType('print');
+    await page.setJavaScriptEnabled(false);
+    return work(page);
+  });
+}
+
+// --- Chromium's memory: the sum of VmRSS over the browser's process tree under this process. ---
+function processTree() {
+  const children = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(name));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const out = [];
+  const walk = (pid) => {
+    for (const child of children.get(pid) ?? []) {
+      out.push(child);
+      walk(child);
+    }
+  };
+  walk(process.pid);
+  return out;
+}
+
+function chromiumRssBytes() {
+  let sum = 0;
+  for (const pid of processTree()) {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (m) sum += Number(m[1]) * 1024;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return sum;
+}
+
+function sampleRss(intervalMs = 50) {
+  let peak = 0;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, chromiumRssBytes());
+  }, intervalMs);
+  return () => {
+    clearInterval(timer);
+    return Math.max(peak, chromiumRssBytes());
+  };
+}
+
+/** `concurrency` workers cycling over the dashboards for `seconds`: PDFs per second. */
+async function throughput(concurrency, once) {
+  const until = performance.now() + seconds * 1000;
+  let done = 0;
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      while (performance.now() < until) {
+        await once(reports[next++ % reports.length], worker);
+        done++;
+      }
+    }),
+  );
+  return done / ((performance.now() - start) / 1000);
+}
+
 try {
-  console.log(`PDF on the ${args.scale} demo, warm Chromium and warm result cache, median of ${runs}\n`);
-  for (const reportId of project.definitions.reports.keys()) {
+  console.log(`PDF on the ${args.scale} demo: warm Chromium, warm result cache, median of ${runs}; load average ${load().join(' ')}\n`);
+  console.log(
+    `${'dashboard'.padEnd(20)} ${'framework'.padStart(10)} ${'floor'.padStart(8)} ${'ratio'.padStart(6)} ${'html+svg'.padStart(9)} ${'svgs'.padStart(5)} ${'scripted'.padStart(9)} ${'ratio'.padStart(6)}`,
+  );
+  const pages = {};
+  for (const reportId of reports) {
     const request = { project, reportId, now };
+    const settings = printSettings(reportId);
     await exportPdf(request, { pool });
     const framework = [];
+    const html = [];
     for (let i = 0; i < runs; i++) {
-      const t = performance.now();
+      let t = performance.now();
       await exportPdf(request, { pool });
       framework.push(performance.now() - t);
+      t = performance.now();
+      await renderPrintPage({ project, reportId, now, paper: settings.paper, orientation: settings.orientation });
+      html.push(performance.now() - t);
     }
-    const html = await renderStaticDashboard({ project, reportId, now });
-    const floor = await pool.withPage(async (page) => {
-      await page.emulateMediaType('print');
-      await page.setContent(html, { waitUntil: 'load' });
-      await page.waitForFunction('document.documentElement.dataset.vitrinaState === "ready"', { timeout: 60_000 });
+    const page = await renderPrintPage({ project, reportId, now, paper: settings.paper, orientation: settings.orientation });
+    pages[reportId] = page;
+    const floor = await warmPage(async (p) => {
+      await floorPrint(p, page, settings);
       const samples = [];
       for (let i = 0; i < runs; i++) {
         const t = performance.now();
-        await page.pdf({ format: 'A4', landscape: true, printBackground: true, tagged: false });
+        await floorPrint(p, page, settings);
         samples.push(performance.now() - t);
       }
       return samples;
     });
-    results[reportId] = { frameworkMs: median(framework), floorMs: median(floor), ratio: median(framework) / median(floor) };
-    const r = results[reportId];
+    // The previous path: the static page with the client bundle, charts drawn by ECharts in Chromium.
+    const scriptedHtml = await renderStaticDashboard({ project, reportId, now });
+    const scripted = [];
+    for (let i = 0; i < Math.max(3, Math.ceil(runs / 2)); i++) {
+      const t = performance.now();
+      await printPdf(pool, scriptedHtml, settings);
+      scripted.push(performance.now() - t);
+    }
+    const r = {
+      frameworkMs: median(framework),
+      floorMs: median(floor),
+      ratio: median(framework) / median(floor),
+      printPageMs: median(html),
+      svgCharts: (page.match(/<svg/g) ?? []).length,
+      scriptedMs: median(scripted),
+      scriptedRatio: median(scripted) / median(floor),
+    };
+    results.dashboards[reportId] = r;
     console.log(
-      `${reportId.padEnd(20)} framework ${r.frameworkMs.toFixed(0).padStart(5)} ms   floor ${r.floorMs.toFixed(0).padStart(5)} ms   ratio ${r.ratio.toFixed(2)}`,
+      `${reportId.padEnd(20)} ${`${r.frameworkMs.toFixed(0)} ms`.padStart(10)} ${`${r.floorMs.toFixed(0)} ms`.padStart(8)} ${r.ratio.toFixed(2).padStart(6)} ${`${r.printPageMs.toFixed(0)} ms`.padStart(9)} ${String(r.svgCharts).padStart(5)} ${`${r.scriptedMs.toFixed(0)} ms`.padStart(9)} ${r.scriptedRatio.toFixed(2).padStart(6)}`,
     );
   }
+  const ratios = Object.values(results.dashboards).map((r) => r.ratio);
+  results.worstRatio = Math.max(...ratios);
+  results.medianRatio = median(ratios);
+  console.log(`\nratio to the floor: median ${results.medianRatio.toFixed(2)}, worst ${results.worstRatio.toFixed(2)} (target ≤ 1.5)\n`);
+
+  console.log(`throughput over ${seconds} s per cell, cycling over the ${reports.length} dashboards (pool of 4 pages)`);
+  console.log(`${'concurrent'.padEnd(11)} ${'framework'.padStart(12)} ${'floor'.padStart(12)} ${'share'.padStart(6)}`);
+  for (const concurrency of [1, 2, 4]) {
+    const stopRss = concurrency === 4 ? sampleRss() : undefined;
+    const framework = await throughput(concurrency, (reportId) => exportPdf({ project, reportId, now }, { pool }));
+    const peak = stopRss?.();
+    // The floor on `concurrency` warm pages, each printing the finished pages in turn.
+    const floor = await (async () => {
+      const ready = [];
+      const releases = [];
+      for (let i = 0; i < concurrency; i++) {
+        let release;
+        const held = new Promise((resolve) => (release = resolve));
+        releases.push(release);
+        ready.push(
+          new Promise((resolvePage) =>
+            warmPage(async (page) => {
+              resolvePage(page);
+              await held;
+            }),
+          ),
+        );
+      }
+      const warm = await Promise.all(ready);
+      const stopFloorRss = concurrency === 4 ? sampleRss() : undefined;
+      const rate = await throughput(concurrency, (reportId, worker) => floorPrint(warm[worker], pages[reportId], printSettings(reportId)));
+      if (stopFloorRss) results.chromium.floorPeakRssMB = stopFloorRss() / 2 ** 20;
+      for (const release of releases) release();
+      return rate;
+    })();
+    results.throughput[concurrency] = { frameworkPdfPerSecond: framework, floorPdfPerSecond: floor, share: framework / floor };
+    if (peak !== undefined) results.chromium.peakRssMB = peak / 2 ** 20;
+    console.log(
+      `${String(concurrency).padEnd(11)} ${`${framework.toFixed(1)} PDF/s`.padStart(12)} ${`${floor.toFixed(1)} PDF/s`.padStart(12)} ${`${((framework / floor) * 100).toFixed(0)}%`.padStart(6)}`,
+    );
+  }
+  console.log(
+    `\nChromium peak RSS (process tree, /proc) under 4 concurrent renders: ${results.chromium.peakRssMB.toFixed(0)} MB (floor run: ${results.chromium.floorPeakRssMB.toFixed(0)} MB)`,
+  );
+  results.loadAfter = load();
+  console.log(`load average after: ${results.loadAfter.join(' ')}`);
   if (args.json) writeFileSync(args.json, JSON.stringify(results, null, 2));
 } finally {
   await pool.close();

@@ -13,10 +13,10 @@ import type { Locale } from '../../i18n/messages.js';
 import type { Project } from '../../project/open-project.js';
 import { describeParameters, type RawParameters } from '../../query/request-parameters.js';
 import { isPanelError, type PanelResult } from '../../result/result-set.js';
-import { csvChunks } from '../csv/write-csv.js';
-import { renderStaticDashboard } from '../html/render-static-dashboard.js';
+import { csvChunks, csvStream } from '../csv/write-csv.js';
 import type { BrowserPool } from '../pdf/browser-pool.js';
 import { printPdf } from '../pdf/print-pdf.js';
+import { renderPrintPage } from '../print/render-print-page.js';
 import { writeXlsx } from '../xlsx/write-xlsx.js';
 import { EXPORT_WORDS, generatedText } from './export-words.js';
 import { parameterLines } from './parameter-lines.js';
@@ -63,18 +63,25 @@ export async function exportPdf(request: ExportRequest, options: PdfExportOption
   // Rendering the report first fills the result cache, so the page below reads cached panels.
   const output = await render(request);
   const { parameters, generated } = headline(request, output);
-  const html = await renderStaticDashboard({
+  const def = request.project.engine.report(request.reportId);
+  const paper = options.paper ?? def.print?.paper ?? 'A4';
+  const orientation = options.orientation ?? def.print?.orientation ?? 'landscape';
+  // Every panel finished on the server (charts as SVG): Chromium only lays out and prints.
+  const html = await renderPrintPage({
     project: request.project,
     reportId: request.reportId,
     parameters: request.parameters,
     locale,
     viewer: request.viewer,
     now: request.now,
+    paper,
+    orientation,
+    ...(request.signal ? { signal: request.signal } : {}),
   });
-  const def = request.project.engine.report(request.reportId);
   return printPdf(options.pool, html, {
-    paper: options.paper ?? def.print?.paper ?? 'A4',
-    orientation: options.orientation ?? def.print?.orientation ?? 'landscape',
+    paper,
+    orientation,
+    finished: true,
     timeoutMs: options.timeoutMs,
     labels: {
       title: localize(def.title, locale) ?? def.id,
@@ -137,4 +144,53 @@ export async function exportPanelXlsx(stream: Writable, request: ExportRequest, 
 export async function exportPanelCsv(request: ExportRequest, panelId: string, delimiter?: ',' | ';' | '\t'): Promise<Iterable<string>> {
   const result = await panelRows(request, panelId);
   return csvChunks(result, { locale: localeOf(request), ...(delimiter ? { delimiter } : {}) });
+}
+
+/**
+ * One panel's full rows as CSV text read from the source as it is sent (memory flat in the row
+ * count, backpressure from the consumer down to the source's cursor) when the panel's rows are one
+ * query's rows and the source can stream; else the materialised {@link exportPanelCsv}. The heading
+ * and the first rows are read before this resolves, so a failing query is an error the caller can
+ * still answer with a status, not a cut file.
+ */
+export async function exportPanelCsvStream(
+  request: ExportRequest,
+  panelId: string,
+  delimiter?: ',' | ';' | '\t',
+): Promise<AsyncIterable<string>> {
+  const { parameters = {}, viewer, now, signal } = request;
+  const locale = localeOf(request);
+  const stream = await request.project.engine.streamPanel(request.reportId, panelId, { parameters, locale, viewer, now, signal });
+  const options = { locale, ...(delimiter ? { delimiter } : {}) };
+  if (!stream) return primed(csvChunks(await panelRows(request, panelId), options));
+  return primed(csvStream(stream.columns, stream.batches, options));
+}
+
+/** Reads the first two chunks (heading, first batch) now; the rest on demand. */
+async function primed(chunks: Iterable<string> | AsyncIterable<string>): Promise<AsyncIterable<string>> {
+  const iterator = Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : toAsync(chunks[Symbol.iterator]());
+  const head: string[] = [];
+  try {
+    for (let i = 0; i < 2; i++) {
+      const next = await iterator.next();
+      if (next.done) break;
+      head.push(next.value);
+    }
+  } catch (error) {
+    await iterator.return?.();
+    throw error;
+  }
+  return (async function* () {
+    try {
+      yield* head;
+      yield* { [Symbol.asyncIterator]: () => iterator };
+    } finally {
+      // A consumer that stops early (client gone) ends the source's stream, closing its cursor.
+      await iterator.return?.();
+    }
+  })();
+}
+
+function toAsync<T>(iterator: Iterator<T>): AsyncIterator<T> {
+  return { next: async () => iterator.next(), return: async () => iterator.return?.() ?? { done: true, value: undefined } };
 }

@@ -56,6 +56,8 @@ export class BrowserPool {
   /** The launched browser once `#running` resolved (what close and replace kill). */
   #settled: Running | undefined;
   #closed = false;
+  /** Pages of the current browser kept open for `reuse` renders (at most `maxPages`). */
+  #idle: Page[] = [];
   /** How many browsers were launched: tests use it to prove reuse and replacement. */
   launches = 0;
 
@@ -68,32 +70,46 @@ export class BrowserPool {
     return { active: this.#slots.active, queued: this.#slots.queued, launches: this.launches };
   }
 
-  /** Runs `work` on a fresh page of the warm browser; the page is closed afterwards whatever happens. */
-  async withPage<T>(work: (page: Page) => Promise<T>, options: { timeoutMs?: number; what?: string } = {}): Promise<T> {
+  /**
+   * Runs `work` on a page of the warm browser; the page is closed afterwards whatever happens.
+   * With `reuse`, a page that served a `reuse` render before is taken if one is idle, and kept for
+   * the next one when `work` succeeded (a new tab costs about as much as printing a small page);
+   * only renders that leave no state behind (scripts off, content replaced) may ask for it.
+   */
+  async withPage<T>(work: (page: Page) => Promise<T>, options: { timeoutMs?: number; what?: string; reuse?: boolean } = {}): Promise<T> {
     if (this.#closed) throw new VitrinaError('RENDER_FAILED', 'the PDF printer was shut down');
     const release = await this.#slots.acquire();
     const timeoutMs = options.timeoutMs ?? this.#options.renderTimeoutMs ?? 60_000;
     let page: Page | undefined;
+    let keep = false;
     let timer: NodeJS.Timeout | undefined;
     try {
       const running = await this.#browser();
-      page = await running.browser.newPage();
+      page = (options.reuse ? this.#takeIdle(running.browser) : undefined) ?? (await running.browser.newPage());
       const deadline = new Promise<never>((_, reject) => {
         timer = setTimeout(
           () => reject(new VitrinaError('RENDER_TIMEOUT', `${options.what ?? 'the render'} did not finish within ${timeoutMs} ms`)),
           timeoutMs,
         );
       });
-      return await Promise.race([work(page), deadline]);
+      const result = await Promise.race([work(page), deadline]);
+      keep = options.reuse === true && !this.#closed && this.#settled === running && this.#idle.length < this.#slots.size;
+      return result;
     } catch (error) {
       // A timed-out page may be stuck in a busy script; the only sure cure is a new browser.
       if (error instanceof VitrinaError && error.code === 'RENDER_TIMEOUT') await this.#replace();
       throw error;
     } finally {
       clearTimeout(timer);
-      if (page) await closeQuietly(page);
+      if (page && keep) this.#idle.push(page);
+      else if (page) await closeQuietly(page);
       release();
     }
+  }
+
+  #takeIdle(browser: Browser): Page | undefined {
+    for (let page = this.#idle.pop(); page; page = this.#idle.pop()) if (!page.isClosed() && page.browser() === browser) return page;
+    return undefined;
   }
 
   #browser(): Promise<Running> {
@@ -120,6 +136,7 @@ export class BrowserPool {
       // A crash or a kill from outside: forget this browser so the next render launches a new one.
       browser.once('disconnected', () => {
         if (this.#running && this.#settled === running) this.#running = undefined;
+        this.#idle = this.#idle.filter((page) => page.browser() !== browser);
         removeProfile(profile);
       });
       this.#settled = running;
@@ -135,6 +152,7 @@ export class BrowserPool {
 
   async #replace(): Promise<void> {
     const running = this.#settled;
+    this.#idle = [];
     this.#running = undefined;
     this.#settled = undefined;
     if (running) await killBrowser(running);
@@ -143,6 +161,7 @@ export class BrowserPool {
   /** Closes the browser (killing it if it does not close) and refuses further renders. */
   async close(): Promise<void> {
     this.#closed = true;
+    this.#idle = [];
     const running = this.#settled;
     this.#running = undefined;
     this.#settled = undefined;

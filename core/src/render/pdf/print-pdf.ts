@@ -4,7 +4,7 @@
  * panel has reported `vitrina:panel-rendered` and the page `vitrina:rendered`: never a blank chart.
  * A page that does not finish in time fails loudly, naming the panels still missing.
  */
-import type { Page } from 'puppeteer-core';
+import type { Page, PDFOptions } from 'puppeteer-core';
 import { VitrinaError } from '../../errors/index.js';
 import type { BrowserPool } from './browser-pool.js';
 import { footerTemplate, headerTemplate, type PrintLabels } from './pdf-header-footer.js';
@@ -15,6 +15,11 @@ export interface PrintOptions {
   labels: PrintLabels;
   /** Deadline for the page to finish rendering and print. Default 60 s. */
   timeoutMs?: number;
+  /**
+   * The HTML is already finished (charts as SVG, no scripts: `render/print`): it is printed as soon
+   * as it has loaded, with JavaScript off, instead of waiting for the dashboard's events. Default false.
+   */
+  finished?: boolean;
 }
 
 /** Collects the contract's events; it runs before any other script of the page, so none is missed. */
@@ -60,28 +65,39 @@ async function waitForPanels(page: Page, timeoutMs: number): Promise<void> {
   }
 }
 
+export function pdfOptions(options: PrintOptions, timeoutMs: number): PDFOptions {
+  return {
+    format: options.paper ?? 'A4',
+    landscape: options.orientation === 'landscape',
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: headerTemplate(options.labels),
+    footerTemplate: footerTemplate(options.labels),
+    margin: { top: '16mm', bottom: '14mm', left: '10mm', right: '10mm' },
+    // Untagged: a tagged PDF of a 1,000-row table was 17x larger and 2x slower (DESIGN.md).
+    tagged: false,
+    timeout: timeoutMs,
+  };
+}
+
 export async function printPdf(pool: BrowserPool, html: string, options: PrintOptions): Promise<Uint8Array> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   return pool.withPage(
     async (page) => {
       await page.emulateMediaType('print');
+      if (options.finished) {
+        // Nothing to run: the page is the floor (setContent + pdf). Scripts off, should any slip in.
+        await page.setJavaScriptEnabled(false);
+        await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
+        return page.pdf(pdfOptions(options, timeoutMs));
+      }
       await page.setContent(withListener(html), { waitUntil: 'load', timeout: timeoutMs });
       await waitForPanels(page, timeoutMs);
       await page.evaluate('document.fonts.ready');
-      return page.pdf({
-        format: options.paper ?? 'A4',
-        landscape: options.orientation === 'landscape',
-        printBackground: true,
-        displayHeaderFooter: true,
-        headerTemplate: headerTemplate(options.labels),
-        footerTemplate: footerTemplate(options.labels),
-        margin: { top: '16mm', bottom: '14mm', left: '10mm', right: '10mm' },
-        // Untagged: a tagged PDF of a 1,000-row table was 17x larger and 2x slower (DESIGN.md).
-        tagged: false,
-        timeout: timeoutMs,
-      });
+      return page.pdf(pdfOptions(options, timeoutMs));
     },
     // The pool's own deadline is a backstop a little past ours, so ours (naming panels) wins.
-    { timeoutMs: timeoutMs + 5_000, what: 'printing the PDF' },
+    // A finished page runs no script and is replaced whole: its tab can serve the next PDF.
+    { timeoutMs: timeoutMs + 5_000, what: 'printing the PDF', reuse: options.finished === true },
   );
 }
