@@ -37,6 +37,7 @@ export const CONFORMANCE_CASES = [
   'cancellation-server',
   'cancellation-early',
   'large-result',
+  'streaming',
 ] as const;
 
 export type ConformanceCase = (typeof CONFORMANCE_CASES)[number];

@@ -9,7 +9,7 @@ export interface ConnectorCapabilities {
   supportsConcurrentQueries: boolean;
   /** Aborting the signal stops the query at the source. Default `false`. */
   supportsCancellation: boolean;
-  /** Results can be consumed as a stream of rows. Default `false`. */
+  /** A SQL source implements `stream` (exports read rows as they go, not all at once). Default `false`. */
   supportsStreaming: boolean;
   /** A row source can read only a time range. Default `false`. */
   supportsTimeRangePushdown: boolean;

@@ -10,6 +10,12 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** What {@link SqlSource.stream} is called with. */
+export interface StreamOptions extends CallOptions {
+  /** Rows per yielded batch. Default: the source's choice (about 1,000). */
+  batchRows?: number;
+}
+
 /** Logical column types shared by every connector and every renderer. */
 export type LogicalType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'timestamp' | 'json' | 'unknown';
 
@@ -91,6 +97,15 @@ export interface SqlSource extends SourceLifecycle {
    * core's query timeout fired) stop the statement at the source and reject.
    */
   execute?(compiled: CompiledQuery, options: CallOptions): Promise<Record<string, unknown>[]>;
+  /**
+   * Runs one compiled query and yields its rows in batches as the consumer asks for them, so a
+   * million-row export never sits in memory (`supportsStreaming`). Optional: without it the core
+   * runs the query as usual and slices the rows. Read on a connection or cursor of its own (a
+   * stream may stay open while a slow client downloads: it must not block the dashboard's
+   * queries); release it when the consumer stops early (`return()` on the iterator) or
+   * `options.signal` aborts.
+   */
+  stream?(compiled: CompiledQuery, options: StreamOptions): AsyncIterable<Record<string, unknown>[]>;
   /** Default: Kysely's introspector for the dialect. */
   introspect?(options: CallOptions): Promise<TableInfo[]>;
   /**

@@ -19,6 +19,7 @@ export type {
   Source,
   SqlFlavor,
   SqlSource,
+  StreamOptions,
   TableInfo,
   TypeFidelity,
 } from './connector-types.js';

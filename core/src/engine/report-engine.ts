@@ -13,15 +13,16 @@ import { didYouMean, toVitrinaError, VitrinaError } from '../errors/index.js';
 import { localize } from '../i18n/localize.js';
 import type { Locale } from '../i18n/messages.js';
 import type { PeriodContext } from '../query/period.js';
-import { planDimension, scopeConditions } from '../query/plan-panel.js';
+import { planDimension, planPanel, scopeConditions } from '../query/plan-panel.js';
 import { describeParameters, type RawParameters, type ResolvedParameters, resolveParameters } from '../query/request-parameters.js';
 import { ResultCache } from '../result/result-cache.js';
 import { type PanelOutcome, type PanelResult, panelError, type ResultSet } from '../result/result-set.js';
-import { type RunContext, runPlan } from '../result/run-plan.js';
+import { planColumns, type RunContext, runPlan } from '../result/run-plan.js';
 import { labelPanel } from '../shape/label-columns.js';
 import type { RuntimeSource } from '../source/runtime-source.js';
 import { localDateOf } from '../util/time-zone.js';
 import { type PanelRunContext, runPanel } from './run-panel.js';
+import { type PanelRowStream, planRows, streamable } from './stream-panel.js';
 
 export interface RenderRequest {
   /** Language of titles and labels. Default: the config's locale. */
@@ -214,6 +215,35 @@ export class ReportEngine {
         ),
       });
     return this.#panel(def, params, panel, request);
+  }
+
+  /**
+   * One panel's full rows streamed in batches (exports of large tables: memory flat in the row
+   * count), or null when the panel's rows are not one query's rows (see `streamable`) and the
+   * caller should use {@link panel}. Same plan, filters and row scope as `panel`; the panel's own
+   * `limit` applies, `query.maxRows` does not (it guards memory, which a stream does not use).
+   * No cache: a full export reads the source.
+   */
+  async streamPanel(id: string, panelId: string, given: RenderRequest & { batchRows?: number } = {}): Promise<PanelRowStream | null> {
+    const request = { ...given, now: given.now ?? this.options.now?.() ?? new Date() };
+    const { def, params } = this.resolve(id, request);
+    const panel = def.panels.find((p) => p.id === panelId);
+    // An unknown panel: `panel` throws PANEL_NOT_FOUND with its did-you-mean hint.
+    if (!panel) return this.panel(id, panelId, request).then(() => null);
+    if (!streamable(panel)) return null;
+    const period = this.#periodContext(request);
+    const plan = planPanel(
+      { def, params, viewer: request.viewer ?? UNRESTRICTED_VIEWER, today: localDateOf(period.now, period.timezone) },
+      panel,
+    );
+    const dataset = def.datasets[panel.dataset as string] as DatasetDefinition;
+    const locale = request.locale ?? this.options.config.locale ?? 'en';
+    const labelled = labelPanel({ id: panel.id, columns: planColumns(plan), rows: [] }, panel, dataset, locale);
+    return {
+      columns: labelled.columns,
+      ...(labelled.title ? { title: labelled.title } : {}),
+      batches: planRows(plan, this.#runContext(request), given.batchRows),
+    };
   }
 
   /** Options of a select parameter: fixed ones, or the distinct values of its dimension within the viewer's scope. */

@@ -4,7 +4,7 @@
  */
 import { type DuckDBResultReader, DuckDBTypeId, type DuckDBValue } from '@duckdb/node-api';
 
-type Convert = (value: DuckDBValue) => unknown;
+export type Convert = (value: DuckDBValue) => unknown;
 
 /** Exact integers become numbers while they are safe; a larger one stays its decimal text (as the pg connector does). */
 const bigToNumber: Convert = (v) => {
@@ -18,7 +18,7 @@ const asText: Convert = (v) => String(v);
 const asTimestamp: Convert = (v) => String(v).slice(0, 19);
 const asDecimal: Convert = (v) => Number(String(v));
 
-function converterFor(typeId: DuckDBTypeId): Convert {
+export function converterFor(typeId: DuckDBTypeId): Convert {
   switch (typeId) {
     case DuckDBTypeId.BIGINT:
     case DuckDBTypeId.UBIGINT:

@@ -5,7 +5,7 @@
  * projects without extracts never pay for it.
  */
 import type { CompiledQuery, Dialect } from 'kysely';
-import type { CallOptions, HealthResult, SqlSource, TableInfo } from '../connector/connector-types.js';
+import type { CallOptions, HealthResult, SqlSource, StreamOptions, TableInfo } from '../connector/connector-types.js';
 import { VitrinaError } from '../errors/index.js';
 import type { ExtractInput, ExtractStore } from './extract-store.js';
 import type { LoadReport, RefreshOptions } from './extract-types.js';
@@ -82,6 +82,23 @@ export class ExtractSource implements SqlSource {
         options.signal?.removeEventListener('abort', stop);
       }
     });
+  }
+
+  /**
+   * Rows in DuckDB's chunks on a connection leased for the whole stream (an export of a large
+   * extract never materialises); an abort interrupts the statement. A load published meanwhile
+   * waits for the stream to finish before closing the generation it reads.
+   */
+  async *stream(compiled: CompiledQuery, options: StreamOptions): AsyncGenerator<Record<string, unknown>[]> {
+    const pool = await this.#pool(options.signal);
+    const { extractRowStream } = await import('./extract-row-stream.js');
+    const connection = await pool.acquire();
+    try {
+      if (options.signal?.aborted) throw new VitrinaError('ABORTED', 'the query was cancelled');
+      yield* extractRowStream(connection, compiled, options);
+    } finally {
+      pool.release(connection);
+    }
   }
 
   /**

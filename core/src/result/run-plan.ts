@@ -54,6 +54,23 @@ export function planColumns(plan: QueryPlan): ResultColumn[] {
   ];
 }
 
+/** Driver rows (keyed by the compiler's aliases) → typed result rows in `columns` order; shared with streamed exports. */
+export function rowConverter(plan: QueryPlan, columns: ResultColumn[]): (row: Record<string, unknown>) => unknown[] {
+  const dims = plan.dimensions.length;
+  const dimensionKeys = plan.dimensions.map((_, i) => dimensionAlias(i));
+  const measureKeys = plan.measures.map((_, i) => measureAlias(i));
+  return (r) => {
+    const out: unknown[] = new Array(columns.length);
+    for (let i = 0; i < dims; i++) out[i] = toDimension(r[dimensionKeys[i] as string], (columns[i] as ResultColumn).type);
+    for (let i = 0; i < measureKeys.length; i++) {
+      const column = columns[dims + i] as ResultColumn;
+      const value = r[measureKeys[i] as string];
+      out[dims + i] = column.type === 'date' || column.type === 'timestamp' ? (value ?? null) : toNumber(value);
+    }
+    return out;
+  };
+}
+
 export async function runPlan(plan: QueryPlan, ctx: RunContext): Promise<ResultSet> {
   const source = ctx.sources.get(plan.dataset.source) as RuntimeSource;
   const db = (await source.db(ctx.query)) as Kysely<any>;
@@ -64,18 +81,7 @@ export async function runPlan(plan: QueryPlan, ctx: RunContext): Promise<ResultS
   if (cached) return cached;
   const raw = await source.query(compiled, ctx.query);
   const columns = planColumns(plan);
-  const dims = plan.dimensions.length;
-  const rows = raw.map((r) => {
-    const out: unknown[] = new Array(columns.length);
-    for (let i = 0; i < dims; i++) out[i] = toDimension(r[dimensionAlias(i)], (columns[i] as ResultColumn).type);
-    for (let i = 0; i < plan.measures.length; i++) {
-      const column = columns[dims + i] as ResultColumn;
-      const value = r[measureAlias(i)];
-      out[dims + i] = column.type === 'date' || column.type === 'timestamp' ? (value ?? null) : toNumber(value);
-    }
-    return out;
-  });
-  const result = { columns, rows };
+  const result = { columns, rows: raw.map(rowConverter(plan, columns)) };
   // A dataset's own cacheSeconds wins over the cache-wide TTL (live call data may want 10 s, plans a day).
   if (key) ctx.cache.set(key, result, plan.dataset.cacheSeconds === undefined ? undefined : plan.dataset.cacheSeconds * 1000);
   return result;

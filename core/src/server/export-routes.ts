@@ -7,7 +7,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import type { Context, Hono } from 'hono';
 import { VitrinaError } from '../errors/index.js';
-import { exportPanelCsv, exportPanelXlsx, exportPdf, exportXlsx } from '../render/export/export-report.js';
+import { exportPanelCsvStream, exportPanelXlsx, exportPdf, exportXlsx } from '../render/export/export-report.js';
 import type { BrowserPool } from '../render/pdf/browser-pool.js';
 import type { AppEnv } from './app-state.js';
 import { reportRequest } from './report-request.js';
@@ -80,7 +80,8 @@ export function exportRoutes(app: Hono<AppEnv>, printer: () => BrowserPool): voi
     if (!def.panels.some((p) => p.id === panel)) await request.project.engine.panel(def.id, panel, {});
     const name = `${def.id}-${panel}.${ext}`;
     if (ext === 'csv') {
-      const chunks = await exportPanelCsv(request, panel, options.delimiter);
+      // Rows go out as the source reads them: memory stays flat however long the table is.
+      const chunks = await exportPanelCsvStream(request, panel, options.delimiter);
       return c.body(Readable.toWeb(Readable.from(chunks)) as ReadableStream, 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': disposition(name),

@@ -143,6 +143,36 @@ export class RuntimeSource {
     }
   }
 
+  /**
+   * Runs one compiled query and yields its rows in batches: through the source's own `stream` when
+   * it has one (rows read as the consumer asks, memory flat), else the whole result sliced. No
+   * deadline once the first batch arrived (a download may be slow); `signal` stops it.
+   */
+  async *stream(compiled: CompiledQuery, options: QueryOptions & { batchRows?: number } = {}): AsyncGenerator<Row[]> {
+    const source = this.#usable();
+    const batchRows = options.batchRows ?? 1000;
+    if (source.kind !== 'sql' || !source.stream) {
+      const rows = await this.query(compiled, options);
+      for (let i = 0; i < rows.length; i += batchRows) yield rows.slice(i, i + batchRows);
+      return;
+    }
+    await this.ready(options);
+    const iterator = source.stream(compiled, { signal: options.signal, batchRows })[Symbol.asyncIterator]();
+    try {
+      // The first batch (where a bad query fails) is held to the query deadline, like `query`.
+      let next = await withDeadline(iterator.next(), { ...options, what: `query on ${this.#label()}` });
+      while (!next.done) {
+        yield next.value;
+        if (options.signal?.aborted) throw new VitrinaError('ABORTED', 'the export was cancelled');
+        next = await iterator.next();
+      }
+    } catch (error) {
+      throw this.#wrap(error, 'QUERY_FAILED', 'stream failed');
+    } finally {
+      await iterator.return?.();
+    }
+  }
+
   /** Never throws for expected failures: returns `{ ok: false, reason }`. */
   async checkHealth(options: QueryOptions = {}): Promise<HealthResult> {
     if (!this.#source) return { ok: false, reason: this.#loadError?.message ?? 'not loaded', code: this.#loadError?.code };

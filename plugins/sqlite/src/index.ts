@@ -8,7 +8,7 @@ export default defineConnector<SqliteOptions>({
   apiVersion: 1,
   title: 'SQLite database',
   configSchema: sqliteOptionsSchema,
-  capabilities: { supportsPreciseTypes: true },
+  capabilities: { supportsPreciseTypes: true, supportsStreaming: true },
   create: (options, context) => new SqliteSource(options, context),
 });
 

@@ -1,11 +1,12 @@
 /** @module The SQLite source: a Kysely SqliteDialect over one better-sqlite3 connection. */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CallOptions, ConnectorContext, HealthResult, SqlSource } from '@vitrina/core/connector';
+import type { CallOptions, ConnectorContext, HealthResult, SqlSource, StreamOptions } from '@vitrina/core/connector';
 import Database from 'better-sqlite3';
-import { SqliteDialect } from 'kysely';
+import { type CompiledQuery, SqliteDialect } from 'kysely';
 import { createLocalTimeFunction } from './local-time-function.js';
 import type { SqliteOptions } from './sqlite-options.js';
+import { sqliteRowStream } from './sqlite-row-stream.js';
 import { withStatementCache } from './statement-cache.js';
 
 export class SqliteSource implements SqlSource {
@@ -23,14 +24,19 @@ export class SqliteSource implements SqlSource {
   }
 
   #open(): Database.Database {
+    return withStatementCache(this.#connect(this.#options.readonly ?? true));
+  }
+
+  #connect(readonly: boolean): Database.Database {
     if (!existsSync(this.#path)) throw new Error(`database file not found: ${this.#path}`);
-    const db = new Database(this.#path, {
-      readonly: this.#options.readonly ?? true,
-      fileMustExist: true,
-      timeout: this.#options.busyTimeoutMs ?? 5000,
-    });
+    const db = new Database(this.#path, { readonly, fileMustExist: true, timeout: this.#options.busyTimeoutMs ?? 5000 });
     db.function('vitrina_local_time', { deterministic: true }, createLocalTimeFunction());
-    return withStatementCache(db);
+    return db;
+  }
+
+  /** Rows in batches from a read-only connection of the stream's own (exports of large tables). */
+  stream(compiled: CompiledQuery, options: StreamOptions): AsyncIterable<Record<string, unknown>[]> {
+    return sqliteRowStream(() => this.#connect(true), compiled, options);
   }
 
   async init(_options: CallOptions): Promise<void> {

@@ -3,7 +3,7 @@
  * mojibake), `;` and a decimal comma for locales that write numbers that way (Excel there splits
  * on `;`), headings in the viewer's language. Written in chunks so a large table streams.
  */
-import type { ResultSet } from '../../result/result-set.js';
+import type { ResultColumn, ResultSet } from '../../result/result-set.js';
 import { type CsvCellOptions, csvCell, neutralise } from './csv-cell.js';
 
 export interface CsvOptions {
@@ -25,18 +25,41 @@ export function csvSettings(options: CsvOptions): CsvCellOptions {
   return { delimiter, decimalSeparator: comma && delimiter !== ',' ? ',' : '.' };
 }
 
+function headingLine(columns: ResultColumn[], settings: CsvCellOptions, bom: boolean): string {
+  const heading = columns.map((c) => csvCell(neutralise(c.label ?? c.name), { type: 'string' }, settings)).join(settings.delimiter);
+  return `${bom ? '\uFEFF' : ''}${heading}\r\n`;
+}
+
+function rowsText(rows: readonly unknown[][], columns: ResultColumn[], settings: CsvCellOptions): string {
+  const { delimiter } = settings;
+  let chunk = '';
+  for (const row of rows) {
+    let line = '';
+    for (let i = 0; i < columns.length; i++) line += (i ? delimiter : '') + csvCell(row[i], columns[i] as ResultColumn, settings);
+    chunk += `${line}\r\n`;
+  }
+  return chunk;
+}
+
 /** The CSV text in chunks: first the BOM and the heading line, then rows. */
 export function* csvChunks(result: ResultSet, options: CsvOptions): Generator<string> {
   const settings = csvSettings(options);
-  const { delimiter } = settings;
-  const heading = result.columns.map((c) => csvCell(neutralise(c.label ?? c.name), { type: 'string' }, settings)).join(delimiter);
-  yield `${options.bom === false ? '' : '\uFEFF'}${heading}\r\n`;
+  yield headingLine(result.columns, settings, options.bom !== false);
   const size = options.chunkRows ?? 1000;
-  for (let start = 0; start < result.rows.length; start += size) {
-    let chunk = '';
-    for (const row of result.rows.slice(start, start + size)) {
-      chunk += `${result.columns.map((column, i) => csvCell(row[i], column, settings)).join(delimiter)}\r\n`;
-    }
-    yield chunk;
-  }
+  for (let start = 0; start < result.rows.length; start += size)
+    yield rowsText(result.rows.slice(start, start + size), result.columns, settings);
+}
+
+/**
+ * The same text from rows that arrive in batches (a streamed export): one chunk per batch, so a
+ * consumer that stops reading (a slow download) stops the reading of rows at the source too.
+ */
+export async function* csvStream(
+  columns: ResultColumn[],
+  batches: AsyncIterable<readonly unknown[][]>,
+  options: CsvOptions,
+): AsyncGenerator<string> {
+  const settings = csvSettings(options);
+  yield headingLine(columns, settings, options.bom !== false);
+  for await (const batch of batches) if (batch.length) yield rowsText(batch, columns, settings);
 }
