@@ -14,7 +14,7 @@
  * the generator sits near 100% means the generator, not the server, set the pace.
  *
  *   pnpm bench:http [--scale small|large] [--report id] [--panel id] [--seconds 5] [--rounds 3]
- *                   [--connections 10] [--only api] [--json out.json]
+ *                   [--connections 10] [--only cached|api|browser] [--json out.json]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -207,8 +207,8 @@ try {
     );
   };
   const at = (server, path) => ({ url: `${server.url}${path}`, pid: server.pid });
-  await row('panel API (cached)', at(vitrina, routes.panel), at(plain, routes.panel));
-  if (args.only !== 'cached') {
+  if (args.only !== 'browser') await row('panel API (cached)', at(vitrina, routes.panel), at(plain, routes.panel));
+  if (!args.only) {
     await row('panel API (uncached)', at(uncached, routes.panel), at(plain, routes.panel));
     await row('dashboard page', at(vitrina, routes.page), at(plain, routes.page));
   }

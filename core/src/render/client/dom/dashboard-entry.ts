@@ -23,8 +23,30 @@ function boot(): void {
     console.error('vitrina: the page state is not valid JSON', error);
     return;
   }
-  window.Vitrina.dashboard = mountDashboard(document, state);
   followFilters(document);
+  // Printing and static copies draw at once; on screen, drawing every chart would hold back the
+  // first paint of what the server already sent (header, filters, panel frames): draw after it.
+  const print = state.static === true || window.matchMedia?.('print').matches === true;
+  const mount = () => {
+    window.Vitrina = { mountDashboard, dashboard: mountDashboard(document, state) };
+  };
+  if (print) mount();
+  else afterFirstPaint(mount);
+}
+
+/**
+ * Runs `fn` once the browser has had the chance to paint (the frame callback, then a task after
+ * it). A hidden tab runs no frame callbacks, hence the timer as well; whichever comes first wins.
+ */
+function afterFirstPaint(fn: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 100);
 }
 
 /** Download links take the filters of the moment they are clicked (the URL the filter bar keeps). */
