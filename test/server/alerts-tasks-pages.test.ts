@@ -6,10 +6,12 @@
  * and a forged or foreign request is refused; a tasks panel carries the same tasks, and a static
  * copy says they are on the hosted dashboard instead of failing.
  */
+import { BrowserPool, exportPdf } from '@vitrina/core/export';
 import { renderStaticDashboard } from '@vitrina/core/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HttpClient } from '../access/http-client.js';
 import { type AlertsTasksServer, startAlertsTasksServer } from './alerts-tasks-fixture.js';
+import { pdfText } from '../support/pdf-text.js';
 import { stateOf } from './page-state.js';
 
 let s: AlertsTasksServer;
@@ -167,5 +169,17 @@ describe('control tasks', () => {
 
     const html = await renderStaticDashboard({ project: s.project, reportId: 'personnel-control' });
     expect(stateOf(html).results.control_tasks).toMatchObject({ id: 'control_tasks', type: 'tasks', rows: [], hostedOnly: true });
+  });
+
+  it('a PDF of a report with a tasks panel prints, saying where the tasks are', async () => {
+    const pool = new BrowserPool({ executablePath: inject('vitrinaChromium') });
+    try {
+      const pdf = await exportPdf({ project: s.project, reportId: 'personnel-control' }, { pool });
+      const text = (await pdfText(pdf)).join('\n');
+      expect(text).toContain('Control tasks of the heads of sales');
+      expect(text.replace(/\s+/g, ' ')).toContain('Control tasks are shown on the hosted dashboard.');
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -12,7 +12,8 @@ import type { ChartContext } from '../client/model/chart-context.js';
 import { formatCell } from '../client/model/format-cell.js';
 import { kpiModel } from '../client/model/kpi-model.js';
 import { pivotModel } from '../client/model/pivot-model.js';
-import type { PanelView } from '../html/dashboard-state.js';
+import type { PanelView, TasksPanelResult } from '../html/dashboard-state.js';
+import { tasksPanelHtml } from '../html/tasks-panel.js';
 import { chartSvg } from './chart-svg.js';
 import { PRINT_CHART_HEIGHT, SPARKLINE_HEIGHT } from './print-layout.js';
 
@@ -169,6 +170,8 @@ export function printPanel(view: PanelView, outcome: unknown, env: PrintPanelEnv
   if (problem) return { html: errorHtml(problem, env.ctx), failed: true };
   const result = outcome as PanelResult;
   try {
+    // State-store data, not a query: its own list (or "shown on the hosted dashboard").
+    if (view.type === 'tasks') return { html: tasksPanelHtml(outcome as TasksPanelResult, env.ctx.t), failed: false };
     if (result.rows.length === 0) return { html: emptyHtml(env.ctx), failed: false };
     if (view.type === 'kpi') return { html: kpiHtml(result, env), failed: false };
     if (view.type === 'pivot') return { html: pivotHtml(result, env.ctx), failed: false };
