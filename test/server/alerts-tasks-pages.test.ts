@@ -10,8 +10,8 @@ import { BrowserPool, exportPdf } from '@vitrina/core/export';
 import { renderStaticDashboard } from '@vitrina/core/server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HttpClient } from '../access/http-client.js';
-import { type AlertsTasksServer, startAlertsTasksServer } from './alerts-tasks-fixture.js';
 import { pdfText } from '../support/pdf-text.js';
+import { type AlertsTasksServer, startAlertsTasksServer } from './alerts-tasks-fixture.js';
 import { stateOf } from './page-state.js';
 
 let s: AlertsTasksServer;

@@ -6,7 +6,8 @@
 
 export { activeAlerts } from './alerts/active-alerts.js';
 export { EVALUATE, evaluateAndRecord, findAlert } from './alerts/alert-jobs.js';
-export { alertLink } from './alerts/alert-message.js';
+export { alertClearedMessage, alertLink } from './alerts/alert-message.js';
+export { alertInScope, alertPanels } from './alerts/alert-panels.js';
 export { type ActiveAlert, type AlertState, AlertStates } from './alerts/alert-states.js';
 export { type AlertReading, evaluateAlert } from './alerts/evaluate-alert.js';
 export { ChannelSet } from './channels/create-channel.js';
@@ -44,5 +45,14 @@ export { type Delivery, type DeliveryEntry, DeliveryLog, deliveryId } from './st
 export { openScheduleDatabase, type ScheduleDatabase } from './store/open-schedule-store.js';
 export { scheduleMigration } from './store/schedule-migration.js';
 export type * from './store/schedule-tables.js';
+export {
+  closeTask,
+  mayCloseTask,
+  maySeeTask,
+  type TaskActor,
+  type TaskBoard,
+  type TaskItem,
+  taskBoard,
+} from './tasks/task-board.js';
 export { findTask, taskJobs } from './tasks/task-jobs.js';
-export { type OwnerSummary, TaskList, type TaskStatus, type TaskView, taskId } from './tasks/task-list.js';
+export { type OwnerSummary, summarise, TaskList, type TaskStatus, type TaskView, taskId } from './tasks/task-list.js';
