@@ -98,14 +98,15 @@ export interface SqlSource extends SourceLifecycle {
    */
   execute?(compiled: CompiledQuery, options: CallOptions): Promise<Record<string, unknown>[]>;
   /**
-   * Runs one compiled query and yields its rows in batches as the consumer asks for them, so a
+   * Runs one compiled query and yields its rows in batches (arrays in the order of the batch's
+   * `columns`, named as the query names them) as the consumer asks for them, so a
    * million-row export never sits in memory (`supportsStreaming`). Optional: without it the core
    * runs the query as usual and slices the rows. Read on a connection or cursor of its own (a
    * stream may stay open while a slow client downloads: it must not block the dashboard's
    * queries); release it when the consumer stops early (`return()` on the iterator) or
    * `options.signal` aborts.
    */
-  stream?(compiled: CompiledQuery, options: StreamOptions): AsyncIterable<Record<string, unknown>[]>;
+  stream?(compiled: CompiledQuery, options: StreamOptions): AsyncIterable<RowBatch>;
   /** Default: Kysely's introspector for the dialect. */
   introspect?(options: CallOptions): Promise<TableInfo[]>;
   /**

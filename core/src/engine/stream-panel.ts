@@ -32,6 +32,15 @@ export async function* planRows(plan: QueryPlan, ctx: RunContext, batchRows?: nu
   const source = ctx.sources.get(plan.dataset.source) as RuntimeSource;
   const db = await source.db(ctx.query);
   const compiled = compileQuery(db, plan, flavorRules(source.flavor), ctx.flavor);
-  const convert = rowConverter(plan, planColumns(plan));
-  for await (const batch of source.stream(compiled, { ...ctx.query, ...(batchRows ? { batchRows } : {}) })) yield batch.map(convert);
+  const columns = planColumns(plan);
+  let names: readonly string[] | undefined;
+  let convert: ((row: readonly unknown[]) => unknown[]) | undefined;
+  for await (const batch of source.stream(compiled, { ...ctx.query, ...(batchRows ? { batchRows } : {}) })) {
+    // Sources name columns once per stream; the alias → index mapping is built once per naming.
+    if (!convert || batch.columns !== names) {
+      names = batch.columns;
+      convert = rowConverter(plan, columns, names);
+    }
+    yield batch.rows.map(convert);
+  }
 }

@@ -5,33 +5,28 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CompiledQuery } from 'kysely';
-import type { StreamOptions } from '../connector/connector-types.js';
+import type { RowBatch, StreamOptions } from '../connector/connector-types.js';
 import { bindValues, type Convert, converterFor } from './duckdb-values.js';
 
 export async function* extractRowStream(
   connection: DuckDBConnection,
   compiled: CompiledQuery,
   options: StreamOptions,
-): AsyncGenerator<Record<string, unknown>[]> {
+): AsyncGenerator<RowBatch> {
   const stop = () => connection.interrupt();
   options.signal?.addEventListener('abort', stop, { once: true });
   try {
     const result = await connection.stream(compiled.sql, bindValues(compiled.parameters));
-    const names = result.deduplicatedColumnNames();
+    const columns = result.deduplicatedColumnNames();
     const converters = result.columnTypes().map((t) => converterFor(t.typeId));
     for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-      const rows = chunk.getRows();
-      const batch: Record<string, unknown>[] = new Array(rows.length);
-      for (let r = 0; r < rows.length; r++) {
-        const row = rows[r] as unknown[];
-        const object: Record<string, unknown> = {};
-        for (let c = 0; c < names.length; c++) {
+      const rows = chunk.getRows() as unknown[][];
+      for (const row of rows)
+        for (let c = 0; c < converters.length; c++) {
           const value = row[c];
-          object[names[c] as string] = value === null || value === undefined ? null : (converters[c] as Convert)(value as never);
+          row[c] = value === null || value === undefined ? null : (converters[c] as Convert)(value as never);
         }
-        batch[r] = object;
-      }
-      yield batch;
+      yield { columns, rows };
     }
   } finally {
     options.signal?.removeEventListener('abort', stop);

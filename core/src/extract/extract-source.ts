@@ -5,7 +5,7 @@
  * projects without extracts never pay for it.
  */
 import type { CompiledQuery, Dialect } from 'kysely';
-import type { CallOptions, HealthResult, SqlSource, StreamOptions, TableInfo } from '../connector/connector-types.js';
+import type { CallOptions, HealthResult, RowBatch, SqlSource, StreamOptions, TableInfo } from '../connector/connector-types.js';
 import { VitrinaError } from '../errors/index.js';
 import type { ExtractInput, ExtractStore } from './extract-store.js';
 import type { LoadReport, RefreshOptions } from './extract-types.js';
@@ -89,7 +89,7 @@ export class ExtractSource implements SqlSource {
    * extract never materialises); an abort interrupts the statement. A load published meanwhile
    * waits for the stream to finish before closing the generation it reads.
    */
-  async *stream(compiled: CompiledQuery, options: StreamOptions): AsyncGenerator<Record<string, unknown>[]> {
+  async *stream(compiled: CompiledQuery, options: StreamOptions): AsyncGenerator<RowBatch> {
     const pool = await this.#pool(options.signal);
     const { extractRowStream } = await import('./extract-row-stream.js');
     const connection = await pool.acquire();

@@ -54,17 +54,26 @@ export function planColumns(plan: QueryPlan): ResultColumn[] {
   ];
 }
 
-/** Driver rows (keyed by the compiler's aliases) → typed result rows in `columns` order; shared with streamed exports. */
-export function rowConverter(plan: QueryPlan, columns: ResultColumn[]): (row: Record<string, unknown>) => unknown[] {
+/**
+ * Driver rows → typed result rows in `columns` order; shared with streamed exports. Rows are
+ * objects keyed by the compiler's aliases, or arrays whose column names are `names`.
+ */
+export function rowConverter(
+  plan: QueryPlan,
+  columns: ResultColumn[],
+  names?: readonly string[],
+): (row: Record<string, unknown> | readonly unknown[]) => unknown[] {
   const dims = plan.dimensions.length;
-  const dimensionKeys = plan.dimensions.map((_, i) => dimensionAlias(i));
-  const measureKeys = plan.measures.map((_, i) => measureAlias(i));
-  return (r) => {
+  const key = (alias: string): string | number => (names ? names.indexOf(alias) : alias);
+  const dimensionKeys = plan.dimensions.map((_, i) => key(dimensionAlias(i)));
+  const measureKeys = plan.measures.map((_, i) => key(measureAlias(i)));
+  return (row) => {
+    const r = row as Record<string | number, unknown>;
     const out: unknown[] = new Array(columns.length);
-    for (let i = 0; i < dims; i++) out[i] = toDimension(r[dimensionKeys[i] as string], (columns[i] as ResultColumn).type);
+    for (let i = 0; i < dims; i++) out[i] = toDimension(r[dimensionKeys[i] as string | number], (columns[i] as ResultColumn).type);
     for (let i = 0; i < measureKeys.length; i++) {
       const column = columns[dims + i] as ResultColumn;
-      const value = r[measureKeys[i] as string];
+      const value = r[measureKeys[i] as string | number];
       out[dims + i] = column.type === 'date' || column.type === 'timestamp' ? (value ?? null) : toNumber(value);
     }
     return out;

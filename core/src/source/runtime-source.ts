@@ -5,7 +5,7 @@
  */
 import { type CompiledQuery, Kysely, sql } from 'kysely';
 import { type ConnectorCapabilities, resolveCapabilities } from '../connector/capabilities.js';
-import type { ConnectorDefinition, HealthResult, Source, SqlFlavor, TableInfo } from '../connector/connector-types.js';
+import type { ConnectorDefinition, HealthResult, RowBatch, Source, SqlFlavor, TableInfo } from '../connector/connector-types.js';
 import { type ErrorCode, VitrinaError } from '../errors/index.js';
 import { withDeadline } from '../util/abort.js';
 import { introspectWithKysely } from './kysely-introspection.js';
@@ -148,12 +148,14 @@ export class RuntimeSource {
    * it has one (rows read as the consumer asks, memory flat), else the whole result sliced. No
    * deadline once the first batch arrived (a download may be slow); `signal` stops it.
    */
-  async *stream(compiled: CompiledQuery, options: QueryOptions & { batchRows?: number } = {}): AsyncGenerator<Row[]> {
+  async *stream(compiled: CompiledQuery, options: QueryOptions & { batchRows?: number } = {}): AsyncGenerator<RowBatch> {
     const source = this.#usable();
     const batchRows = options.batchRows ?? 1000;
     if (source.kind !== 'sql' || !source.stream) {
       const rows = await this.query(compiled, options);
-      for (let i = 0; i < rows.length; i += batchRows) yield rows.slice(i, i + batchRows);
+      const columns = Object.keys(rows[0] ?? {});
+      for (let i = 0; i < rows.length; i += batchRows)
+        yield { columns, rows: rows.slice(i, i + batchRows).map((row) => columns.map((c) => row[c])) };
       return;
     }
     await this.ready(options);

@@ -5,7 +5,7 @@
  * open iterator runs nothing else: the dashboard's queries go on meanwhile. WAL readers see one
  * snapshot for the whole stream.
  */
-import type { StreamOptions } from '@vitrina/core/connector';
+import type { RowBatch, StreamOptions } from '@vitrina/core/connector';
 import type Database from 'better-sqlite3';
 import type { CompiledQuery } from 'kysely';
 
@@ -13,21 +13,24 @@ export async function* sqliteRowStream(
   open: () => Database.Database,
   compiled: CompiledQuery,
   options: StreamOptions,
-): AsyncGenerator<Record<string, unknown>[]> {
+): AsyncGenerator<RowBatch> {
   const batchRows = Math.max(1, options.batchRows ?? 1000);
   const db = open();
   let rows: IterableIterator<unknown> | undefined;
   try {
-    rows = db.prepare(compiled.sql).iterate(compiled.parameters as unknown[]);
-    let batch: Record<string, unknown>[] = [];
+    // Raw rows (arrays): no object per row, the columns named once.
+    const statement = db.prepare(compiled.sql).raw(true);
+    const columns = statement.columns().map((c) => c.name);
+    rows = statement.iterate(compiled.parameters as unknown[]);
+    let batch: unknown[][] = [];
     for (const row of rows) {
-      batch.push(row as Record<string, unknown>);
+      batch.push(row as unknown[]);
       if (batch.length < batchRows) continue;
       if (options.signal?.aborted) throw options.signal.reason ?? new Error('the query was cancelled');
-      yield batch;
+      yield { columns, rows: batch };
       batch = [];
     }
-    if (batch.length) yield batch;
+    if (batch.length) yield { columns, rows: batch };
   } finally {
     // Closing the iterator finalises the statement; then the connection can close.
     rows?.return?.();

@@ -1,7 +1,7 @@
 /** @module The SQLite source: a Kysely SqliteDialect over one better-sqlite3 connection. */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CallOptions, ConnectorContext, HealthResult, SqlSource, StreamOptions } from '@vitrina/core/connector';
+import type { CallOptions, ConnectorContext, HealthResult, RowBatch, SqlSource, StreamOptions } from '@vitrina/core/connector';
 import Database from 'better-sqlite3';
 import { type CompiledQuery, SqliteDialect } from 'kysely';
 import { createLocalTimeFunction } from './local-time-function.js';
@@ -35,7 +35,7 @@ export class SqliteSource implements SqlSource {
   }
 
   /** Rows in batches from a read-only connection of the stream's own (exports of large tables). */
-  stream(compiled: CompiledQuery, options: StreamOptions): AsyncIterable<Record<string, unknown>[]> {
+  stream(compiled: CompiledQuery, options: StreamOptions): AsyncIterable<RowBatch> {
     return sqliteRowStream(() => this.#connect(true), compiled, options);
   }
 

@@ -13,8 +13,16 @@ export interface CsvCellOptions {
   decimalSeparator: '.' | ',';
 }
 
+/** Needs quotes: the delimiter, a quote, a line break, or edge spaces a spreadsheet would drop. One regex per delimiter. */
+const NEEDS_QUOTES = new Map<string, RegExp>();
+
 function quote(text: string, delimiter: string): string {
-  return text.includes(delimiter) || /["\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
+  let needs = NEEDS_QUOTES.get(delimiter);
+  if (!needs) {
+    needs = new RegExp(`[${delimiter === '\t' ? '\\t' : delimiter}"\\r\\n]|^\\s|\\s$`);
+    NEEDS_QUOTES.set(delimiter, needs);
+  }
+  return needs.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** Text cells: an apostrophe in front defuses a formula and spreadsheets show the text as is. */
