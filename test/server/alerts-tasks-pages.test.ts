@@ -111,6 +111,15 @@ describe('control tasks', () => {
     expect([...ceo.matchAll(/data-owner="([^"]+)"/g)].map((m) => m[1])).toEqual(['head', 'manager']);
     expect(statuses((await s.clients.manager.get('/tasks')).text)).toEqual({ [managerOpen]: 'open' });
     expect(statuses((await s.clients.ceo.get('/tasks?owner=head&status=overdue')).text)).toEqual({ [headOverdue]: 'overdue' });
+    // In Russian through the same messages.
+    const ru = (await s.clients.head.get('/tasks?owner=head&lang=ru')).text;
+    expect(ru).toContain('<title>Контрольные задачи · Vitrina</title>');
+    expect(ru).toMatch(/data-count="overdue">Просрочена: 1</);
+    expect(ru).toContain('Эскалация: ceo');
+    expect((await s.clients.ceo.get('/?lang=ru')).text).toContain('Активные сигналы');
+    // The language choice sticks (a cookie): back to English for the tests that follow.
+    await s.clients.head.get('/?lang=en');
+    await s.clients.ceo.get('/?lang=en');
     // Only the owner's own open tasks carry the mark-done form.
     expect(r.text).toContain(`action="/tasks/${headOpen}/done"`);
     expect(ceo).not.toContain(`action="/tasks/${headOpen}/done"`);
