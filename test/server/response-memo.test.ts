@@ -182,7 +182,7 @@ describe('ResponseMemo bounds and lifetime', () => {
     server = await startDemoServer();
   });
   afterAll(async () => server?.dispose());
-  const json = (body: string) => ({ body, etag: `"${body.length}"`, cacheControl: 'private, max-age=60' });
+  const json = (body: string) => ({ body: new TextEncoder().encode(body), etag: `"${body.length}"`, cacheControl: 'private, max-age=60' });
   const noData = { sources: [], versions: [] };
 
   it('drops the least recently used entries beyond its entry and byte limits', async () => {
@@ -194,9 +194,9 @@ describe('ResponseMemo bounds and lifetime', () => {
     memo.set('c', json('3'), 60_000, defs, noData);
     expect(memo.size).toBe(2);
     expect(await memo.get('b')).toBeUndefined();
-    expect((await memo.get('a'))?.body).toBe('1');
+    expect(new TextDecoder().decode((await memo.get('a'))?.body)).toBe('1');
     const small = new ResponseMemo(server.project, { maxBytes: 64 * 1024 });
-    for (let i = 0; i < 20; i++) small.set(`k${i}`, json('x'.repeat(3000)), 60_000, defs, noData);
+    for (let i = 0; i < 20; i++) small.set(`k${i}`, json('x'.repeat(4000)), 60_000, defs, noData);
     expect(small.bytes).toBeLessThanOrEqual(64 * 1024);
     expect(small.size).toBeLessThan(20);
     expect(await small.get('k19')).toBeDefined();

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 
-export function etagOf(body: string): string {
+export function etagOf(body: string | Uint8Array): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 
@@ -17,9 +17,12 @@ function matches(header: string | undefined, etag: string): boolean {
   return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
-/** A serialised answer: the body, its ETag and the Cache-Control it is sent with. */
+/**
+ * A serialised answer: the body as UTF-8 bytes (encoded once, not on every write), its ETag and
+ * the Cache-Control it is sent with.
+ */
 export interface JsonBody {
-  body: string;
+  body: Uint8Array<ArrayBuffer>;
   etag: string;
   cacheControl: string;
 }
@@ -28,12 +31,12 @@ export interface JsonBody {
  * Serialized bodies by value: the engine returns the same object for a repeat view of a cached
  * panel, so a hot panel is stringified and hashed once, not per request.
  */
-const serialized = new WeakMap<object, { body: string; etag: string }>();
+const serialized = new WeakMap<object, { body: Uint8Array<ArrayBuffer>; etag: string }>();
 
-function serialize(value: unknown): { body: string; etag: string } {
+function serialize(value: unknown): { body: Uint8Array<ArrayBuffer>; etag: string } {
   const known = typeof value === 'object' && value !== null ? serialized.get(value) : undefined;
   if (known) return known;
-  const body = JSON.stringify(value);
+  const body = new TextEncoder().encode(JSON.stringify(value));
   const entry = { body, etag: etagOf(body) };
   if (typeof value === 'object' && value !== null) serialized.set(value, entry);
   return entry;

@@ -12,6 +12,7 @@ import type { AppEnv, AppState } from './app-state.js';
 import { assetRoutes } from './asset-routes.js';
 import type { AccessControl } from './auth/auth-types.js';
 import { installAuth } from './auth/install-auth.js';
+import { CachedRouter } from './cached-router.js';
 import { installErrorHandler } from './error-handler.js';
 import { exportRoutes } from './export-routes.js';
 import { healthRoute } from './health-route.js';
@@ -43,7 +44,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   if (!live) throw new TypeError('createApp needs { project } or { live }');
   const state: AppState = { live, themes: () => live.themes, log };
   let printer = options.printer;
-  const app = new Hono<AppEnv>();
+  const app = new Hono<AppEnv>({ router: new CachedRouter() });
   printers.set(app, () => printer);
   // Each request keeps the project it started with, even if a config reload swaps it meanwhile.
   app.use(async (c, next) => {

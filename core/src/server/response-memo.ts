@@ -9,7 +9,7 @@
  * has not run out and the local day ("today" of relative periods) has not turned.
  * Bounded: least recently used entries go first beyond `maxEntries` or `maxBytes`.
  */
-import type { Viewer } from '../access/viewer.js';
+import { UNRESTRICTED_VIEWER, type Viewer } from '../access/viewer.js';
 import type { DefinitionSet } from '../definition/definition-loader.js';
 import type { PanelDefinition, ReportDefinition } from '../definition/report-definition.js';
 import type { Project } from '../project/open-project.js';
@@ -21,7 +21,7 @@ import type { JsonBody } from './cached-json.js';
 export interface MemoLimits {
   /** Most entries. Default: the config's `cache.maxEntries`, else 1000. */
   maxEntries?: number;
-  /** Most bytes of bodies and keys (UTF-16 code units × 2). Default 32 MiB. */
+  /** Most bytes of bodies and keys. Default 32 MiB. */
   maxBytes?: number;
 }
 
@@ -115,9 +115,22 @@ export class ResponseMemo {
     return entry;
   }
 
+  /**
+   * Requests handled in the same turn of the event loop are concurrent: they share one version
+   * read per source (a stat of the SQLite file, a query to PostgreSQL…). The next turn reads anew,
+   * so a request that starts after a write sees it.
+   */
+  readonly #reads = new Map<string, Promise<string>>();
+
   #version(name: string): Promise<string> {
-    const source = this.project.sources.get(name);
-    return source ? source.version().catch(() => 'unavailable') : Promise.resolve('missing');
+    let read = this.#reads.get(name);
+    if (!read) {
+      const source = this.project.sources.get(name);
+      read = source ? source.version().catch(() => 'unavailable') : Promise.resolve('missing');
+      if (this.#reads.size === 0) setImmediate(() => this.#reads.clear());
+      this.#reads.set(name, read);
+    }
+    return read;
   }
 
   /** Reads the data versions now, before the answer is computed (a change meanwhile then only causes a recompute). */
@@ -136,7 +149,7 @@ export class ResponseMemo {
     if (!this.enabled || ttlMs <= 0 || definitions !== this.project.definitions) return;
     if (data.versions.some((v) => v === 'unavailable' || v === 'missing')) return;
     this.#checkDefinitions();
-    const bytes = 2 * (key.length + value.body.length + value.etag.length + value.cacheControl.length) + 200;
+    const bytes = value.body.byteLength + 2 * (key.length + value.etag.length + value.cacheControl.length) + 200;
     if (bytes > this.#maxBytes / 8) return;
     const now = this.clock();
     const old = this.#entries.get(key);
@@ -195,8 +208,9 @@ export function canonicalQuery(url: string): string {
 
 /** Viewers with the same row scope see the same rows: the engine's own cache keys on the same JSON. */
 export function viewerKey(viewer: Viewer): string {
-  return JSON.stringify(viewer);
+  return viewer === UNRESTRICTED_VIEWER ? UNRESTRICTED_KEY : JSON.stringify(viewer);
 }
+const UNRESTRICTED_KEY = JSON.stringify(UNRESTRICTED_VIEWER);
 
 const panelSources = new WeakMap<ReportDefinition, Map<string, readonly string[]>>();
 

@@ -27,7 +27,17 @@ export function authenticate(access: AccessControl): MiddlewareHandler<AuthEnv> 
     const secret = readSessionCookie(c);
     const session = secret ? await store.sessions.lookup(secret) : undefined;
     if (secret && session) {
-      c.set('principal', { user: session.user, via: 'session', csrfToken: csrfTokenFor(secret), sessionSecret: secret });
+      // The CSRF token (a SHA-256) is derived when a page or a POST needs it, not on every panel request.
+      let csrfToken: string | undefined;
+      c.set('principal', {
+        user: session.user,
+        via: 'session',
+        sessionSecret: secret,
+        get csrfToken() {
+          csrfToken ??= csrfTokenFor(secret);
+          return csrfToken;
+        },
+      });
       c.set('viewer', viewerOf(session.user));
     }
     return next();
