@@ -52,6 +52,8 @@ function headline(request: ExportRequest, output: ReportOutput): { parameters: [
 
 export interface PdfExportOptions {
   pool: BrowserPool;
+  /** Reuse charts drawn for the same cached results (see `PrintPageOptions.memo`). Default true. */
+  memo?: boolean;
   paper?: 'A4' | 'Letter';
   orientation?: 'portrait' | 'landscape';
   timeoutMs?: number;
@@ -77,6 +79,7 @@ export async function exportPdf(request: ExportRequest, options: PdfExportOption
     paper,
     orientation,
     ...(request.signal ? { signal: request.signal } : {}),
+    ...(options.memo === false ? { memo: false } : {}),
   });
   return printPdf(options.pool, html, {
     paper,

@@ -115,6 +115,33 @@ describe.skipIf(!executablePath)('BrowserPool', () => {
     expect(p.launches).toBe(2);
   });
 
+  it('reuses a page for reuse renders, and still recovers when Chromium is killed mid-render', async () => {
+    const p = pool();
+    const first = await p.withPage(async (page) => page, { reuse: true });
+    const again = await p.withPage(async (page) => page, { reuse: true });
+    expect(again).toBe(first);
+    // A plain render never gets the kept page.
+    expect(await p.withPage(async (page) => page)).not.toBe(first);
+    const killed = p.withPage(
+      async (page) => {
+        process.kill(page.browser().process()?.pid as number, 'SIGKILL');
+        await page.setContent('<p>never</p>');
+      },
+      { reuse: true },
+    );
+    await expect(killed).rejects.toThrow();
+    await new Promise((r) => setTimeout(r, 300));
+    const text = await p.withPage(
+      async (page) => {
+        await page.setContent('<p>recovered</p>');
+        return page.$eval('p', (el) => el.textContent);
+      },
+      { reuse: true },
+    );
+    expect(text).toBe('recovered');
+    expect(p.launches).toBe(2);
+  });
+
   it('leaves no Chromium process after close and refuses new renders', async () => {
     const p = pool();
     const pid = await p.withPage(async (page) => page.browser().process()?.pid);

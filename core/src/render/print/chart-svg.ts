@@ -19,6 +19,8 @@ export interface SvgChartOptions {
 
 /** Theme objects registered per name: a reloaded theme (new object) is registered again. */
 const registered = new Map<string, object>();
+/** Bumped whenever a theme is (re)registered: drawings memoised under an older theme are stale. */
+export let themeGeneration = 0;
 let ruRegistered = false;
 
 export function registerChartTheme(name: string, theme: object | undefined): string | undefined {
@@ -26,6 +28,7 @@ export function registerChartTheme(name: string, theme: object | undefined): str
   if (registered.get(name) !== theme) {
     echarts.registerTheme(name, theme);
     registered.set(name, theme);
+    themeGeneration++;
   }
   return name;
 }

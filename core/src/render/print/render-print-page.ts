@@ -12,15 +12,15 @@ import type { Project } from '../../project/open-project.js';
 import type { RawParameters } from '../../query/request-parameters.js';
 import { escapeHtml } from '../client/chart-options/escape-html.js';
 import { chartContext } from '../client/model/chart-context.js';
-import type { DashboardState } from '../html/dashboard-state.js';
+import type { DashboardState, PanelView } from '../html/dashboard-state.js';
 import { inlineAssetText } from '../html/embed-json.js';
 import { type HtmlTheme, trustedHtml } from '../html/html-theme.js';
 import type { PageAssets } from '../html/page-assets.js';
 import { renderDashboard } from '../html/render-dashboard.js';
 import { ThemeRegistry } from '../html/theme-registry.js';
-import { registerChartTheme } from './chart-svg.js';
+import { registerChartTheme, themeGeneration } from './chart-svg.js';
 import { type Orientation, type Paper, panelBodyWidth } from './print-layout.js';
-import { type PrintedPanel, printPanel } from './print-panel.js';
+import { type PrintedPanel, type PrintPanelEnv, printPanel } from './print-panel.js';
 
 export interface PrintPageOptions {
   project: Project;
@@ -32,6 +32,29 @@ export interface PrintPageOptions {
   paper: Paper;
   orientation: Orientation;
   signal?: AbortSignal;
+  /**
+   * Reuse a panel body drawn before for the very same cached result (the engine hands out the same
+   * object while its cache holds it), layout and theme: a dashboard printed again — another
+   * download, a schedule's next recipient — skips ECharts. Default true.
+   */
+  memo?: boolean;
+}
+
+/** Drawn bodies per cached result object; a result that leaves the engine's cache takes its drawings with it. */
+const drawn = new WeakMap<object, Map<string, PrintedPanel>>();
+
+function drawPanel(view: PanelView, outcome: unknown, env: PrintPanelEnv, memo: boolean): PrintedPanel {
+  if (!memo || !outcome || typeof outcome !== 'object' || 'error' in outcome) return printPanel(view, outcome, env);
+  const key = JSON.stringify([view, env.width, env.theme, themeGeneration]);
+  const bodies = drawn.get(outcome) ?? new Map<string, PrintedPanel>();
+  const hit = bodies.get(key);
+  if (hit) return hit;
+  const body = printPanel(view, outcome, env);
+  drawn.set(outcome, bodies);
+  // A handful of layouts per result at most (paper × orientation); never grows without bound.
+  if (bodies.size >= 8) bodies.clear();
+  bodies.set(key, body);
+  return body;
 }
 
 /** Stylesheets inlined, no scripts: nothing runs in the printed page. */
@@ -124,11 +147,16 @@ export async function renderPrintPage(options: PrintPageOptions): Promise<string
   const bodies = new Map(
     state.panels.map((view) => [
       view.id,
-      printPanel(view, state.results[view.id], {
-        ctx: view.goodWhen ? { ...base, goodWhen: view.goodWhen } : base,
-        width: panelBodyWidth(view.width, options.paper, options.orientation),
-        ...(theme ? { theme } : {}),
-      }),
+      drawPanel(
+        view,
+        state.results[view.id],
+        {
+          ctx: view.goodWhen ? { ...base, goodWhen: view.goodWhen } : base,
+          width: panelBodyWidth(view.width, options.paper, options.orientation),
+          ...(theme ? { theme } : {}),
+        },
+        options.memo !== false,
+      ),
     ]),
   );
   return fillPanels(html, state, bodies);
