@@ -10,7 +10,7 @@ import { rejectRow } from './bad-input.js';
 import { CALLS_COLUMNS, CALLS_TABLE } from './calls-table.js';
 import { type CdrFile, copyRange, countLines, firstRecord, listFiles, prefixFingerprint, readRange } from './cdr-files.js';
 import { resolveFormat, UnknownFormatError } from './formats/detect-format.js';
-import type { FormatSpec } from './formats/format-spec.js';
+import { type FormatSpec, literal } from './formats/format-spec.js';
 import { appendable, type FileSlice, type LoadState, optionsKey, planSlices } from './load-plan.js';
 import { createManagerTable, idType, managerRows } from './manager-mapping.js';
 import { findMissingStarts } from './missing-starts.js';
@@ -174,7 +174,11 @@ async function appendStaged(target: ExtractTarget, staging: string, relink: bool
     );
   const columns = Object.keys(CALLS_COLUMNS).join(', ');
   await target.run(`INSERT INTO ${CALLS_TABLE} (${columns}) SELECT ${columns} FROM ${staging}`);
-  await target.run(renumberLegsSql(CALLS_TABLE, `SELECT linked_id FROM ${staging}`));
+  // The legs of one call start within minutes of each other; a week before the earliest new call is
+  // ample. A constant (not a subquery) so that DuckDB prunes older row groups by their min/max.
+  const [first] = await target.all(`SELECT strftime(min(started_at) - INTERVAL 7 DAY, '%Y-%m-%d %H:%M:%S') AS t FROM ${staging}`);
+  const since = typeof first?.t === 'string' ? `TIMESTAMPTZ ${literal(`${first.t}+00`)}` : undefined;
+  await target.run(renumberLegsSql(CALLS_TABLE, `SELECT linked_id FROM ${staging}`, since));
   await target.run(`DROP TABLE ${staging}`);
   return n;
 }

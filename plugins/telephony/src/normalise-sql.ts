@@ -150,10 +150,14 @@ const LEG_ORDER = 'call_id <> linked_id, started_at, sequence, call_id';
 
 /**
  * Numbers the legs of the calls `linkedIds` selects (a subquery of `linked_id`s); rows already
- * holding the right number are not rewritten.
+ * holding the right number are not rewritten. `since` (a constant SQL expression), when given, limits the
+ * legs looked at to those starting from then: an append passes a week before its earliest new
+ * call, so DuckDB skips the older row groups of a time-ordered log by their min/max instead of
+ * scanning millions of rows for the few calls that gained a leg.
  */
-export function renumberLegsSql(table: string, linkedIds: string): string {
-  return `UPDATE ${table} SET leg = r.leg FROM (SELECT rowid AS rid, CAST(row_number() OVER (PARTITION BY linked_id ORDER BY ${LEG_ORDER}) AS INTEGER) AS leg FROM ${table} WHERE linked_id IN (${linkedIds})) r WHERE ${table}.rowid = r.rid AND ${table}.leg IS DISTINCT FROM r.leg`;
+export function renumberLegsSql(table: string, linkedIds: string, since?: string): string {
+  const recent = since ? ` AND started_at >= (${since})` : '';
+  return `UPDATE ${table} SET leg = r.leg FROM (SELECT rowid AS rid, CAST(row_number() OVER (PARTITION BY linked_id ORDER BY ${LEG_ORDER}) AS INTEGER) AS leg FROM ${table} WHERE linked_id IN (${linkedIds})${recent}) r WHERE ${table}.rowid = r.rid AND ${table}.leg IS DISTINCT FROM r.leg`;
 }
 
 /** The `linked_id`s of a table's calls that have more than one leg. */
