@@ -89,9 +89,23 @@ export async function benchQueries({ dir, n, configPath, projectConfig, minRuns 
       console.error(`note: ${panel} differs between DuckDB and SQLite (row order)`);
     const raw = () =>
       pool.use(async (c) => {
-        for (const q of sqls) (await c.runAndReadAll(q.sql, q.parameters)).getRowObjectsJS();
+        const out = [];
+        for (const q of sqls) out.push((await c.runAndReadAll(q.sql, q.parameters)).getRowsJS());
+        return out;
       });
-    await raw();
+    // The hand-run side must be the fair equivalent: the very SQL the framework ran, with the same answer.
+    const [direct0] = await raw();
+    const plain = (rows) =>
+      JSON.stringify(rows.map((r) => r.map((v) => (typeof v === 'bigint' ? Number(v) : v instanceof Date ? v.toISOString() : v))));
+    if (
+      sqls.length !== 1 ||
+      direct0.length !== first.rows.length ||
+      plain(direct0.map((r) => r.filter((v) => typeof v !== 'string' || !/^\d{4}-/.test(v)))) !==
+        plain(first.rows.map((r) => r.filter((v) => typeof v !== 'string' || !/^\d{4}-/.test(v))))
+    )
+      console.error(
+        `note: ${panel}: the direct SQL's rows differ from the framework's (${sqls.length} statement(s), ${direct0.length} vs ${first.rows.length} rows)`,
+      );
     const [framework, direct] = await timeInterleaved(minRuns, () => project.engine.panel(report, panel, { now: NOW }), raw);
     // SQLite takes seconds per aggregate here: three runs give its median without minutes of waiting.
     const [onSqlite] = await timeInterleaved(3, () => sqlite.engine.panel(report, panel, { now: NOW }));

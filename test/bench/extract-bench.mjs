@@ -180,6 +180,9 @@ let append;
 try {
   appendCalls(file, largest, appendRows);
   const project = await openProject({ configPath: join(dir, `vitrina.extract.${largest}.config.json`), resolveFrom: [CLI_DIR] });
+  // As in `serve`, the extract engine is already loaded when a log grows: its first use (loading
+  // DuckDB's native module, ~0.3 s) is not part of the append.
+  await project.sources.get('calls').checkHealth({});
   const started = performance.now();
   const [report] = await project.extracts.refresh(['calls']);
   const ms = performance.now() - started;
