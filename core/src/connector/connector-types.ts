@@ -170,7 +170,10 @@ export interface ExtractTarget {
   readonly state?: Record<string, unknown>;
   /** Scratch folder for the load (removed afterwards), e.g. for a file transcoded to UTF-8. */
   readonly tempDir: string;
-  /** Runs one DuckDB statement with positional parameters (`$1`, `$2`, …). */
+  /**
+   * Runs one DuckDB statement with positional parameters (`$1`, `$2`, …). The whole load runs in
+   * one transaction the core opens and commits: do not issue BEGIN, COMMIT or CHECKPOINT.
+   */
   run(sql: string, params?: unknown[]): Promise<void>;
   /** Runs one DuckDB query and returns its rows as plain JSON-safe objects (BIGINT → number). */
   all(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
