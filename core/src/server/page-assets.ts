@@ -22,6 +22,7 @@ export function hostedAssets(theme: HtmlTheme, withScripts: boolean): PageAssets
   const echarts = versioned('/assets/echarts/echarts.min.js', echartsFile());
   const client = versioned('/assets/vitrina/dashboard.js', CLIENT_BUNDLE);
   // Without the bundle the page links no script that would 404; it says what to build instead.
-  const scripts = client && echarts ? [{ href: echarts }, { href: client }] : [];
+  // ECharts is loaded by the client after the first paint (its evaluation would delay it).
+  const scripts = client && echarts ? [{ href: echarts, lazy: true }, { href: client }] : [];
   return { styles, scripts, ...(icon ? { icon } : {}), ...(client ? {} : { missingClient: true }) };
 }

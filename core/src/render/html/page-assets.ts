@@ -9,6 +9,11 @@ export interface PageAsset {
   href?: string;
   /** The file's text, already made safe for its element (static export). */
   inline?: Handlebars.SafeString;
+  /**
+   * A script the page's client bundle loads itself once the page has painted (ECharts: evaluating
+   * it would otherwise hold back the first paint). The page only names it (`data-vitrina-lazy`).
+   */
+  lazy?: boolean;
 }
 
 export interface PageAssets {

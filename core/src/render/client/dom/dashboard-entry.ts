@@ -30,8 +30,24 @@ function boot(): void {
   const mount = () => {
     window.Vitrina = { mountDashboard, dashboard: mountDashboard(document, state) };
   };
-  if (print) mount();
-  else afterFirstPaint(mount);
+  if (print) void loadLazyScripts(document).then(mount);
+  else afterFirstPaint(() => void loadLazyScripts(document).then(mount));
+}
+
+/**
+ * Loads the scripts the page names as `<link data-vitrina-lazy>` (ECharts on hosted pages), in
+ * order; resolves when they ran or failed (a panel then says its chart cannot be drawn).
+ */
+async function loadLazyScripts(doc: Document): Promise<void> {
+  for (const link of doc.querySelectorAll<HTMLLinkElement>('link[data-vitrina-lazy]')) {
+    await new Promise<void>((resolve) => {
+      const script = doc.createElement('script');
+      script.src = link.href;
+      script.onload = () => resolve();
+      script.onerror = () => resolve();
+      doc.body.appendChild(script);
+    });
+  }
 }
 
 /**
