@@ -221,47 +221,51 @@ try {
 
   console.log(`throughput over ${seconds} s per cell, cycling over the ${reports.length} dashboards (pool of 4 pages)`);
   console.log(`${'concurrent'.padEnd(11)} ${'framework'.padStart(12)} ${'floor'.padStart(12)} ${'share'.padStart(6)}`);
-  for (const concurrency of [1, 2, 4]) {
-    const stopRss = concurrency === 4 ? sampleRss() : undefined;
-    const framework = await throughput(concurrency, (reportId) => exportPdf({ project, reportId, now }, { pool, memo: false }));
-    const peak = stopRss?.();
-    // The floor on `concurrency` warm pages, each printing the finished pages in turn.
-    const floor = await (async () => {
-      const ready = [];
-      const releases = [];
-      for (let i = 0; i < concurrency; i++) {
-        let release;
-        const held = new Promise((resolve) => (release = resolve));
-        releases.push(release);
-        ready.push(
-          new Promise((resolvePage) =>
-            warmPage(async (page) => {
-              resolvePage(page);
-              await held;
-            }),
-          ),
-        );
-      }
-      const warm = await Promise.all(ready);
-      const stopFloorRss = concurrency === 4 ? sampleRss() : undefined;
-      const rate = await throughput(concurrency, (reportId, worker) => floorPrint(warm[worker], pages[reportId], printSettings(reportId)));
-      if (stopFloorRss) {
-        const floorPeak = stopFloorRss();
-        results.chromium.floorPeakRssMB = floorPeak.rss / 2 ** 20;
-        results.chromium.floorPeakPssMB = floorPeak.pss / 2 ** 20;
-      }
-      for (const release of releases) release();
-      return rate;
-    })();
-    results.throughput[concurrency] = { frameworkPdfPerSecond: framework, floorPdfPerSecond: floor, share: framework / floor };
-    if (peak !== undefined) {
-      results.chromium.peakRssMB = peak.rss / 2 ** 20;
-      results.chromium.peakPssMB = peak.pss / 2 ** 20;
+  /** The floor on `concurrency` warm pages, each printing the finished pages in turn. */
+  async function floorRate(concurrency) {
+    const ready = [];
+    const releases = [];
+    for (let i = 0; i < concurrency; i++) {
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      releases.push(release);
+      ready.push(
+        new Promise((resolvePage) =>
+          warmPage(async (page) => {
+            resolvePage(page);
+            await held;
+          }),
+        ),
+      );
     }
+    const warm = await Promise.all(ready);
+    const rate = await throughput(concurrency, (reportId, worker) => floorPrint(warm[worker], pages[reportId], printSettings(reportId)));
+    for (const release of releases) release();
+    return rate;
+  }
+  const frameworkRate = (concurrency) =>
+    throughput(concurrency, (reportId) => exportPdf({ project, reportId, now }, { pool, memo: false }));
+
+  for (const concurrency of [1, 2, 4]) {
+    const framework = await frameworkRate(concurrency);
+    const floor = await floorRate(concurrency);
+    results.throughput[concurrency] = { frameworkPdfPerSecond: framework, floorPdfPerSecond: floor, share: framework / floor };
     console.log(
       `${String(concurrency).padEnd(11)} ${`${framework.toFixed(1)} PDF/s`.padStart(12)} ${`${floor.toFixed(1)} PDF/s`.padStart(12)} ${`${((framework / floor) * 100).toFixed(0)}%`.padStart(6)}`,
     );
   }
+  // Memory in runs of its own: reading smaps of Chromium's processes stalls them, so sampling
+  // during the throughput cells would distort those.
+  let stop = sampleRss(250);
+  await frameworkRate(4);
+  const peak = stop();
+  results.chromium.peakRssMB = peak.rss / 2 ** 20;
+  results.chromium.peakPssMB = peak.pss / 2 ** 20;
+  stop = sampleRss(250);
+  await floorRate(4);
+  const floorPeak = stop();
+  results.chromium.floorPeakRssMB = floorPeak.rss / 2 ** 20;
+  results.chromium.floorPeakPssMB = floorPeak.pss / 2 ** 20;
   console.log(
     `\nChromium under 4 concurrent renders (process tree, /proc): peak RSS sum ${results.chromium.peakRssMB.toFixed(0)} MB, peak PSS sum ${results.chromium.peakPssMB.toFixed(0)} MB (floor run: ${results.chromium.floorPeakRssMB.toFixed(0)} / ${results.chromium.floorPeakPssMB.toFixed(0)} MB)`,
   );
