@@ -193,6 +193,18 @@ export function canonicalQuery(url: string): string {
   const hash = url.indexOf('#', q);
   const search = url.slice(q + 1, hash < 0 ? undefined : hash);
   if (!search.includes('&')) return search;
+  let canonical = canonicalForms.get(search);
+  if (canonical === undefined) {
+    canonical = sortPairs(search);
+    if (canonicalForms.size >= 2000) canonicalForms.clear();
+    canonicalForms.set(search, canonical);
+  }
+  return canonical;
+}
+// A dashboard repeats the same few query strings.
+const canonicalForms = new Map<string, string>();
+
+function sortPairs(search: string): string {
   const name = (pair: string) => {
     const eq = pair.indexOf('=');
     return eq < 0 ? pair : pair.slice(0, eq);
@@ -208,8 +220,16 @@ export function canonicalQuery(url: string): string {
 
 /** Viewers with the same row scope see the same rows: the engine's own cache keys on the same JSON. */
 export function viewerKey(viewer: Viewer): string {
-  return viewer === UNRESTRICTED_VIEWER ? UNRESTRICTED_KEY : JSON.stringify(viewer);
+  if (viewer === UNRESTRICTED_VIEWER) return UNRESTRICTED_KEY;
+  let key = viewerKeys.get(viewer);
+  if (key === undefined) {
+    key = JSON.stringify(viewer);
+    viewerKeys.set(viewer, key);
+  }
+  return key;
 }
+// A viewer is never changed once made (its attributes are frozen): its key is computed once.
+const viewerKeys = new WeakMap<Viewer, string>();
 const UNRESTRICTED_KEY = JSON.stringify(UNRESTRICTED_VIEWER);
 
 const panelSources = new WeakMap<ReportDefinition, Map<string, readonly string[]>>();

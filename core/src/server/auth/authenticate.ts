@@ -4,14 +4,40 @@
  * (`requireLogin` does); a bad token or cookie simply leaves the request anonymous.
  */
 import type { MiddlewareHandler } from 'hono';
-import { viewerOf } from '../../access/roles.js';
-import type { AccessControl, AuthEnv } from './auth-types.js';
+import { type User, viewerOf } from '../../access/roles.js';
+import type { Viewer } from '../../access/viewer.js';
+import type { AccessControl, AuthEnv, RequestPrincipal } from './auth-types.js';
 import { clientAddress } from './client-info.js';
 import { csrfTokenFor } from './csrf-guard.js';
 import { readSessionCookie } from './session-cookie.js';
 
+/** A session's principal. Its CSRF token (a SHA-256) is derived when a page or a POST reads it, not on every panel request. */
+class SessionPrincipal implements RequestPrincipal {
+  readonly via = 'session' as const;
+  #csrfToken: string | undefined;
+  constructor(
+    readonly user: User,
+    readonly sessionSecret: string,
+  ) {}
+  get csrfToken(): string {
+    this.#csrfToken ??= csrfTokenFor(this.sessionSecret);
+    return this.#csrfToken;
+  }
+}
+
 export function authenticate(access: AccessControl): MiddlewareHandler<AuthEnv> {
   const { store, settings } = access;
+  // The stores hand out the same user object while they reuse a looked-up session or token, so
+  // its viewer (and the response memo's key for it) is built once, not per request.
+  const viewers = new WeakMap<User, Viewer>();
+  const viewerFor = (user: User): Viewer => {
+    let viewer = viewers.get(user);
+    if (!viewer) {
+      viewer = viewerOf(user);
+      viewers.set(user, viewer);
+    }
+    return viewer;
+  };
   return async (c, next) => {
     c.set('clientIp', clientAddress(c, settings.trustProxy));
     const header = c.req.header('authorization');
@@ -19,7 +45,7 @@ export function authenticate(access: AccessControl): MiddlewareHandler<AuthEnv> 
       const verified = await store.tokens.verify(header.slice('Bearer '.length).trim());
       if (verified) {
         c.set('principal', { user: verified.user, tokenDashboards: verified.dashboards, via: 'token' });
-        c.set('viewer', viewerOf(verified.user));
+        c.set('viewer', viewerFor(verified.user));
       }
       // A request that names a token is judged by the token alone, never by a cookie beside it.
       return next();
@@ -27,18 +53,8 @@ export function authenticate(access: AccessControl): MiddlewareHandler<AuthEnv> 
     const secret = readSessionCookie(c);
     const session = secret ? await store.sessions.lookup(secret) : undefined;
     if (secret && session) {
-      // The CSRF token (a SHA-256) is derived when a page or a POST needs it, not on every panel request.
-      let csrfToken: string | undefined;
-      c.set('principal', {
-        user: session.user,
-        via: 'session',
-        sessionSecret: secret,
-        get csrfToken() {
-          csrfToken ??= csrfTokenFor(secret);
-          return csrfToken;
-        },
-      });
-      c.set('viewer', viewerOf(session.user));
+      c.set('principal', new SessionPrincipal(session.user, secret));
+      c.set('viewer', viewerFor(session.user));
     }
     return next();
   };

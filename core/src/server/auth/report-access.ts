@@ -17,17 +17,18 @@ interface Vars {
   viewer?: Viewer;
   project?: { config: { auth?: { grants?: Record<string, Grant> } } };
 }
-const vars = (c: Context): Vars => c.var as Vars;
+// `c.get` per key, not `c.var`: Hono builds `c.var` afresh from every variable on each access.
+const get = <K extends keyof Vars>(c: Context, key: K): Vars[K] => (c as unknown as Context<{ Variables: Vars }>).get(key);
 
 /** True when the request's principal may open the report. */
 export function canOpenReport(c: Context, def: Pick<ReportDefinition, 'id' | 'access'>): boolean {
-  const { principal, project } = vars(c);
-  return !principal || mayOpen(principal, def, project?.config.auth?.grants ?? {});
+  const principal = get(c, 'principal');
+  return !principal || mayOpen(principal, def, get(c, 'project')?.config.auth?.grants ?? {});
 }
 
 /** Throws the unknown-report 404 unless the principal may open report `id`. */
 export function assertReportVisible(c: Context, reports: ReadonlyMap<string, { definition: ReportDefinition }>, id: string): void {
-  if (!vars(c).principal) return;
+  if (!get(c, 'principal')) return;
   const def = reports.get(id)?.definition;
   if (def && canOpenReport(c, def)) return;
   throw new VitrinaError('REPORT_NOT_FOUND', `no report '${id.slice(0, 100)}'`, { hint: 'the dashboards you may open are listed at /' });
@@ -35,16 +36,16 @@ export function assertReportVisible(c: Context, reports: ReadonlyMap<string, { d
 
 /** The viewer the engine runs this request as (its row scope). */
 export function requestViewer(c: Context): Viewer {
-  return vars(c).viewer ?? UNRESTRICTED_VIEWER;
+  return get(c, 'viewer') ?? UNRESTRICTED_VIEWER;
 }
 
 /** Admins signed in with a session (not a token) see admin pages and definition problems. */
 export function isAdmin(c: Context): boolean {
-  const { principal } = vars(c);
+  const principal = get(c, 'principal');
   return principal?.user.role === 'admin' && principal.via === 'session';
 }
 
 /** Whether definition problems (file names, lines) may be shown: admins, or nobody signs in. */
 export function maySeeProblems(c: Context): boolean {
-  return !vars(c).principal || isAdmin(c);
+  return !get(c, 'principal') || isAdmin(c);
 }

@@ -5,13 +5,34 @@
  * the server decides when a session ends, and closing the browser ends it too.
  */
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from 'hono/cookie';
 
 export const SESSION_COOKIE = 'vitrina_session';
 export const SECURE_SESSION_COOKIE = '__Host-vitrina_session';
 
+/**
+ * The value of cookie `name` in a Cookie header, or undefined. Every request reads the session
+ * cookie: finding one name is cheaper than Hono parsing (and validating) the whole header.
+ */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  let at = header.indexOf(`${name}=`);
+  while (at !== -1) {
+    const before = at === 0 ? ';' : header[at - 1];
+    if (before === ';' || before === ' ') {
+      const start = at + name.length + 1;
+      const end = header.indexOf(';', start);
+      const value = header.slice(start, end === -1 ? undefined : end).trim();
+      return value.startsWith('"') && value.endsWith('"') && value.length > 1 ? value.slice(1, -1) : value;
+    }
+    at = header.indexOf(`${name}=`, at + 1);
+  }
+  return undefined;
+}
+
 export function readSessionCookie(c: Context): string | undefined {
-  return getCookie(c, SECURE_SESSION_COOKIE) ?? getCookie(c, SESSION_COOKIE);
+  const header = c.req.header('cookie');
+  return cookieValue(header, SECURE_SESSION_COOKIE) ?? cookieValue(header, SESSION_COOKIE);
 }
 
 export function writeSessionCookie(c: Context, secret: string, secure: boolean): void {
