@@ -23,6 +23,8 @@ const STATUS: Partial<Record<ErrorCode | HttpOnlyCode, number>> = {
   DEFINITION_INVALID: 500,
   SOURCE_UNAVAILABLE: 503,
   SOURCE_NOT_FOUND: 503,
+  // A source file with bad data (the admin fixes the file): the previous extract keeps serving, so try later.
+  DATA_INVALID: 503,
   PLUGIN_LOAD_FAILED: 503,
   QUERY_TIMEOUT: 504,
   ABORTED: 503,
