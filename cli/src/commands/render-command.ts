@@ -1,11 +1,15 @@
 /**
  * @module `vitrina render <report>`: every panel's numbers for the given parameters and viewer, as
  * JSON, or as a self-contained static HTML dashboard (`--format html`: styles, scripts and data
- * inlined; opens offline from file://).
+ * inlined; opens offline from file://), or as a file: PDF, XLSX (the dashboard, or `--panel`) or
+ * one panel as CSV. CSV and XLSX stream to a temporary file renamed into place when complete.
  */
+import { PassThrough, Readable, type Writable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
 import { isPanelError, openProject, type Project, VitrinaError } from '@vitrina/core';
 import { PLUGIN_RESOLVE_FROM } from '../cli-paths.js';
 import { EXIT_OK, EXIT_USER_ERROR } from '../output/exit-codes.js';
+import { streamFileAtomic } from '../output/stream-file-atomic.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { parseNow, viewerFrom } from './shared-options.js';
 
@@ -87,32 +91,39 @@ async function renderFile(
     viewer: viewerFrom(options.as),
     now: parseNow(options.now),
   };
-  let bytes: Uint8Array;
   if (options.format === 'pdf') {
     const pool = new exports.BrowserPool(exports.browserPoolOptions(project.config.pdf));
+    let bytes: Uint8Array;
     try {
       bytes = await exports.exportPdf(request, { pool, paper: options.paper, orientation: options.orientation });
     } finally {
       await pool.close();
     }
-  } else if (options.format === 'csv') {
-    const delimiter = options.delimiter ? ({ comma: ',', semicolon: ';', tab: '\t' } as const)[options.delimiter] : undefined;
-    bytes = Buffer.from([...(await exports.exportPanelCsv(request, options.panel as string, delimiter))].join(''));
-  } else {
-    const chunks: Buffer[] = [];
-    const sink = new (await import('node:stream')).Writable({
-      write(chunk: Buffer, _encoding, done) {
-        chunks.push(chunk);
-        done();
-      },
-    });
-    if (options.panel) await exports.exportPanelXlsx(sink, request, options.panel);
-    else await exports.exportXlsx(sink, request);
-    bytes = Buffer.concat(chunks);
+    if (options.out) {
+      writeFileAtomic(options.out, bytes);
+      process.stderr.write(`wrote ${options.out} (${Math.max(1, Math.round(bytes.byteLength / 1024))} KB)\n`);
+    } else process.stdout.write(bytes);
+    return EXIT_OK;
   }
-  if (options.out) {
-    writeFileAtomic(options.out, bytes);
-    process.stderr.write(`wrote ${options.out} (${Math.max(1, Math.round(bytes.byteLength / 1024))} KB)\n`);
-  } else process.stdout.write(bytes);
+  // CSV and XLSX stream: rows go from the source to the file as they are read, memory flat.
+  const write = async (out: Writable) => {
+    if (options.format === 'csv') {
+      const delimiter = options.delimiter ? ({ comma: ',', semicolon: ';', tab: '\t' } as const)[options.delimiter] : undefined;
+      await pipeline(Readable.from(await exports.exportPanelCsvStream(request, options.panel as string, delimiter)), out);
+    } else {
+      if (options.panel) await exports.exportPanelXlsx(out, request, options.panel);
+      else await exports.exportXlsx(out, request);
+      if (!out.writableFinished) await finished(out);
+    }
+  };
+  if (!options.out) {
+    // stdout is never closed by us: a pipe's end stays the terminal's.
+    const out = new PassThrough();
+    out.pipe(process.stdout, { end: false });
+    await write(out);
+    return EXIT_OK;
+  }
+  const bytes = await streamFileAtomic(options.out, write);
+  process.stderr.write(`wrote ${options.out} (${Math.max(1, Math.round(bytes / 1024))} KB)\n`);
   return EXIT_OK;
 }

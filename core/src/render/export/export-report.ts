@@ -6,7 +6,9 @@
  */
 import type { Writable } from 'node:stream';
 import type { Viewer } from '../../access/viewer.js';
+import type { PanelDefinition } from '../../definition/report-definition.js';
 import type { ReportOutput } from '../../engine/report-engine.js';
+import { streamable } from '../../engine/stream-panel.js';
 import { VitrinaError } from '../../errors/index.js';
 import { localize } from '../../i18n/localize.js';
 import type { Locale } from '../../i18n/messages.js';
@@ -17,10 +19,11 @@ import { csvChunks, csvStream } from '../csv/write-csv.js';
 import type { BrowserPool } from '../pdf/browser-pool.js';
 import { printPdf } from '../pdf/print-pdf.js';
 import { renderPrintPage } from '../print/render-print-page.js';
-import { writeXlsx } from '../xlsx/write-xlsx.js';
+import { writeXlsx, type XlsxSheet } from '../xlsx/write-xlsx.js';
 import { EXPORT_WORDS, generatedText } from './export-words.js';
 import { parameterLines } from './parameter-lines.js';
-import { writeReportWorkbook } from './report-workbook.js';
+import { primed } from './primed.js';
+import { failureSheet, outcomeSheet, writeWorkbook } from './report-workbook.js';
 
 export interface ExportRequest {
   project: Project;
@@ -96,17 +99,71 @@ export async function exportPdf(request: ExportRequest, options: PdfExportOption
   });
 }
 
+/**
+ * The report as a workbook: a cover sheet, then a sheet per panel. Table panels whose rows are one
+ * query's rows stream their full rows from the source as the sheet is written (memory flat in the
+ * row count); the others (charts, KPIs, pivots: small) are rendered first, concurrently, as on
+ * the page. A panel that fails, streamed or not, gets a sheet saying so.
+ */
 export async function exportXlsx(stream: Writable, request: ExportRequest, panels?: string[]): Promise<void> {
-  const output = await render(request);
-  const words = EXPORT_WORDS[localeOf(request)];
-  const { parameters, generated } = headline(request, output);
-  await writeReportWorkbook(stream, output, {
-    currency: request.project.config.currency ?? (localeOf(request) === 'ru' ? 'RUB' : 'USD'),
-    ...(panels ? { panels } : {}),
-    parameters,
-    generatedAt: generated,
+  const { engine } = request.project;
+  const locale = localeOf(request);
+  const words = EXPORT_WORDS[locale];
+  const def = engine.report(request.reportId);
+  const given = { parameters: request.parameters ?? {}, locale, viewer: request.viewer, now: request.now, signal: request.signal };
+  // Resolving first: bad parameters fail before any panel runs or any byte is written.
+  const { params } = engine.resolve(request.reportId, given);
+  const wanted = panels ? new Set(panels) : undefined;
+  const chosen = def.panels.filter((panel) => !wanted || wanted.has(panel.id));
+  const streamed = (panel: PanelDefinition) => panel.type === 'table' && streamable(panel);
+  const rendered = new Map(
+    await Promise.all(chosen.filter((p) => !streamed(p)).map(async (p) => [p.id, await engine.panel(def.id, p.id, given)] as const)),
+  );
+  const errorLabel = words.error;
+  async function* sheets(): AsyncGenerator<XlsxSheet> {
+    for (const panel of chosen) {
+      const outcome = rendered.get(panel.id);
+      if (outcome) {
+        yield outcomeSheet(outcome, errorLabel);
+        continue;
+      }
+      const title = localize(panel.title, locale) ?? panel.id;
+      let sheet: XlsxSheet;
+      try {
+        sheet = await streamedSheet(request, panel.id, title);
+      } catch (error) {
+        if (error instanceof VitrinaError && error.code === 'ABORTED') throw error;
+        sheet = failureSheet(title, error, errorLabel);
+      }
+      yield sheet;
+    }
+  }
+  await writeWorkbook(stream, localize(def.title, locale) ?? def.id, sheets(), {
+    currency: currencyOf(request),
+    parameters: parameterLines(def, describeParameters(params), locale),
+    generatedAt: generatedText(request.now ?? new Date(), locale, request.project.config.timezone ?? 'UTC'),
     labels: { parameter: words.parameter, value: words.value, generated: words.generated, error: words.error },
   });
+}
+
+function currencyOf(request: ExportRequest): string {
+  return request.project.config.currency ?? (localeOf(request) === 'ru' ? 'RUB' : 'USD');
+}
+
+/**
+ * One panel as a sheet whose rows stream from the source when the panel's rows are one query's
+ * rows and the source can stream (else its materialised rows). The first batch is read before
+ * this resolves, so a failing query throws here, before the sheet is begun.
+ */
+async function streamedSheet(request: ExportRequest, panelId: string, fallbackTitle?: string): Promise<XlsxSheet> {
+  const { parameters = {}, viewer, now, signal } = request;
+  const locale = localeOf(request);
+  const stream = await request.project.engine.streamPanel(request.reportId, panelId, { parameters, locale, viewer, now, signal });
+  if (!stream) {
+    const result = await panelRows(request, panelId);
+    return { title: result.title ?? fallbackTitle ?? panelId, result };
+  }
+  return { title: stream.title ?? fallbackTitle ?? panelId, columns: stream.columns, batches: await primed(stream.batches, 1) };
 }
 
 /** One panel's rows: a failed panel is an error, never an empty file. */
@@ -126,15 +183,19 @@ export async function panelRows(request: ExportRequest, panelId: string): Promis
   return outcome;
 }
 
-/** One panel as a workbook: the cover sheet, then its full rows (a failed panel is an error). */
+/**
+ * One panel as a workbook: the cover sheet, then its full rows, streamed from the source like the
+ * CSV export when they are one query's rows (memory flat in the row count). A failed panel is an
+ * error, never an empty file: the first rows are read before the first byte is written.
+ */
 export async function exportPanelXlsx(stream: Writable, request: ExportRequest, panelId: string): Promise<void> {
-  const result = await panelRows(request, panelId);
+  const sheet = await streamedSheet(request, panelId);
   const locale = localeOf(request);
   const words = EXPORT_WORDS[locale];
   const def = request.project.engine.report(request.reportId);
   const { params } = request.project.engine.resolve(request.reportId, { parameters: request.parameters ?? {}, locale, now: request.now });
-  await writeXlsx(stream, [{ title: result.title ?? panelId, result }], {
-    currency: request.project.config.currency ?? (locale === 'ru' ? 'RUB' : 'USD'),
+  await writeXlsx(stream, [sheet], {
+    currency: currencyOf(request),
     cover: {
       title: localize(def.title, locale) ?? def.id,
       parameters: parameterLines(def, describeParameters(params), locale),
@@ -165,35 +226,7 @@ export async function exportPanelCsvStream(
   const locale = localeOf(request);
   const stream = await request.project.engine.streamPanel(request.reportId, panelId, { parameters, locale, viewer, now, signal });
   const options = { locale, ...(delimiter ? { delimiter } : {}) };
-  if (!stream) return primed(csvChunks(await panelRows(request, panelId), options));
-  return primed(csvStream(stream.columns, stream.batches, options));
-}
-
-/** Reads the first two chunks (heading, first batch) now; the rest on demand. */
-async function primed(chunks: Iterable<string> | AsyncIterable<string>): Promise<AsyncIterable<string>> {
-  const iterator = Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : toAsync(chunks[Symbol.iterator]());
-  const head: string[] = [];
-  try {
-    for (let i = 0; i < 2; i++) {
-      const next = await iterator.next();
-      if (next.done) break;
-      head.push(next.value);
-    }
-  } catch (error) {
-    await iterator.return?.();
-    throw error;
-  }
-  return (async function* () {
-    try {
-      yield* head;
-      yield* { [Symbol.asyncIterator]: () => iterator };
-    } finally {
-      // A consumer that stops early (client gone) ends the source's stream, closing its cursor.
-      await iterator.return?.();
-    }
-  })();
-}
-
-function toAsync<T>(iterator: Iterator<T>): AsyncIterator<T> {
-  return { next: async () => iterator.next(), return: async () => iterator.return?.() ?? { done: true, value: undefined } };
+  // Heading and first batch: a failing query fails here, before a status is sent.
+  if (!stream) return primed(csvChunks(await panelRows(request, panelId), options), 2);
+  return primed(csvStream(stream.columns, stream.batches, options), 2);
 }

@@ -66,12 +66,11 @@ export async function reportAttachments(request: AttachmentRequest): Promise<Att
   const wanted = request.panels ? new Set(request.panels) : undefined;
   const out: Attachment[] = [];
   for (const panel of output.panels.filter((p) => !wanted || wanted.has(p.id))) {
-    const chunks = await exports.exportPanelCsv(exportRequest, panel.id);
-    out.push({
-      filename: `${def.id}-${panel.id}-${stamp}.csv`,
-      contentType: 'text/csv; charset=utf-8',
-      content: Buffer.from([...chunks].join(''), 'utf8'),
-    });
+    // The download's streaming path: the attachment is a buffer anyway, but the rows are not
+    // held twice (as a result set and as text) on the way.
+    const parts: Buffer[] = [];
+    for await (const chunk of await exports.exportPanelCsvStream(exportRequest, panel.id)) parts.push(Buffer.from(chunk, 'utf8'));
+    out.push({ filename: `${def.id}-${panel.id}-${stamp}.csv`, contentType: 'text/csv; charset=utf-8', content: Buffer.concat(parts) });
   }
   return out;
 }
