@@ -9,7 +9,9 @@
  * than the cached panel it guards (measured: test/bench/auth-bench.mjs). So a looked-up session is
  * reused for `cacheMs` (default 2 s): expiry is still checked on every request, and changes made
  * through this process's store (logout, disable, password, remove) drop it at once; a change made
- * by another process (the CLI, another instance) applies within `cacheMs`.
+ * by another process (the CLI, another instance) applies within `cacheMs`. The reuse is keyed by
+ * the cookie value itself, so a reused session costs no SHA-256 either (`cached` answers it
+ * without a promise).
  */
 import type { Kysely } from 'kysely';
 import type { StateTables } from '../state/state-tables.js';
@@ -43,7 +45,10 @@ interface CachedSession {
 const CACHE_LIMIT = 10_000;
 
 export class SessionStore {
+  /** Keyed by cookie value. */
   readonly #cache = new Map<string, CachedSession>();
+  /** Bumped by every revocation: a lookup that was in flight meanwhile must not keep what it read. */
+  #revocations = 0;
 
   constructor(
     private readonly db: Kysely<StateTables>,
@@ -54,6 +59,7 @@ export class SessionStore {
 
   /** Drops cached sessions of a user (called when the user changes). */
   forgetUser(username: string): void {
+    this.#revocations++;
     for (const [key, entry] of this.#cache) if (entry.session.user.username === username) this.#cache.delete(key);
   }
 
@@ -77,16 +83,27 @@ export class SessionStore {
     return { secret, expiresAt };
   }
 
+  /**
+   * The session of a cookie value while it is reused from a recent lookup and still live (expiry
+   * and idle time checked now); undefined when `lookup` must ask the store.
+   */
+  cached(secret: string): ActiveSession | undefined {
+    const entry = this.#cache.get(secret);
+    if (!entry) return undefined;
+    const at = this.now();
+    if (at - entry.fetchedAt >= this.cacheMs || at - entry.lastSeen >= TOUCH_EVERY_MS) return undefined;
+    return at < entry.session.expiresAt && at - entry.lastSeen < this.limits.idleMs ? entry.session : undefined;
+  }
+
   /** The live session of a cookie value, or undefined (unknown, expired, idle, user disabled). */
   async lookup(secret: string): Promise<ActiveSession | undefined> {
     if (secret.length < 20 || secret.length > 100) return undefined;
-    const idHash = hashSecret(secret);
+    const reused = this.cached(secret);
+    if (reused) return reused;
+    const idHash = this.#cache.get(secret)?.session.idHash ?? hashSecret(secret);
+    this.#cache.delete(secret);
+    const revocations = this.#revocations;
     const at = this.now();
-    const cached = this.#cache.get(idHash);
-    if (cached && at - cached.fetchedAt < this.cacheMs && at - cached.lastSeen < TOUCH_EVERY_MS) {
-      if (at < cached.session.expiresAt && at - cached.lastSeen < this.limits.idleMs) return cached.session;
-    }
-    this.#cache.delete(idHash);
     const row = await this.db
       .selectFrom('vitrina_sessions as s')
       .innerJoin('vitrina_users as u', 'u.username', 's.username')
@@ -107,15 +124,16 @@ export class SessionStore {
       seen = at;
     }
     const session = { user: toUser(row), idHash, expiresAt };
-    if (this.cacheMs > 0) {
+    if (this.cacheMs > 0 && revocations === this.#revocations) {
       if (this.#cache.size >= CACHE_LIMIT) this.#cache.clear();
-      this.#cache.set(idHash, { session, lastSeen: seen, fetchedAt: at });
+      this.#cache.set(secret, { session, lastSeen: seen, fetchedAt: at });
     }
     return session;
   }
 
   async revoke(secret: string): Promise<void> {
-    this.#cache.delete(hashSecret(secret));
+    this.#revocations++;
+    this.#cache.delete(secret);
     await this.db.deleteFrom('vitrina_sessions').where('id_hash', '=', hashSecret(secret)).execute();
   }
 

@@ -47,17 +47,29 @@ async function submittedToken(c: Context): Promise<string | undefined> {
   return undefined;
 }
 
+/** True for methods that change nothing (no CSRF check). */
+export function isSafeMethod(method: string): boolean {
+  return SAFE.has(method);
+}
+
+/**
+ * The body of `csrfGuard` for a state-changing request, as a plain step: resolves when the request
+ * may proceed, throws the 403 otherwise.
+ */
+export async function checkCsrf(c: Context<AuthEnv>, trustProxy = false): Promise<void> {
+  const refuse = (why: string) => new VitrinaError('FORBIDDEN', `request refused: ${why}`, { hint: 'reload the page and try again' });
+  if (!sameOrigin(c, trustProxy)) throw refuse('it comes from another site');
+  const principal = c.get('principal');
+  if (principal?.via === 'session') {
+    const token = await submittedToken(c);
+    if (!token || !principal.csrfToken || !sameSecret(token, principal.csrfToken)) throw refuse('missing or wrong CSRF token');
+  }
+}
+
 export function csrfGuard(options: { exempt?: readonly string[]; trustProxy?: boolean } = {}): MiddlewareHandler<AuthEnv> {
   const exempt = new Set(options.exempt ?? []);
   return async (c, next) => {
-    if (SAFE.has(c.req.method) || exempt.has(c.req.path)) return next();
-    const refuse = (why: string) => new VitrinaError('FORBIDDEN', `request refused: ${why}`, { hint: 'reload the page and try again' });
-    if (!sameOrigin(c, options.trustProxy)) throw refuse('it comes from another site');
-    const principal = c.get('principal');
-    if (principal?.via === 'session') {
-      const token = await submittedToken(c);
-      if (!token || !principal.csrfToken || !sameSecret(token, principal.csrfToken)) throw refuse('missing or wrong CSRF token');
-    }
+    if (!SAFE.has(c.req.method) && !exempt.has(c.req.path)) await checkCsrf(c, options.trustProxy);
     return next();
   };
 }

@@ -4,7 +4,7 @@
  * which parameters. Keyed on the response, not on route names, so a new export route is audited
  * without touching this file (unless it sits at a path listed in JSON_OR_PAGE).
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AccessControl, AuthEnv } from './auth-types.js';
 import { recordAudit } from './record-audit.js';
 
@@ -17,21 +17,24 @@ const KINDS: [RegExp, string][] = [
 /** Paths that only ever answer JSON or HTML: `/`, `/d/<id>`, `/api/reports/<id>[/panels|parameters/…]`. */
 const JSON_OR_PAGE = /^\/(d\/[^/.]+|api\/reports\/[^/.]+(\/(panels|parameters)\/[^/.]+(\/options)?)?)?$/;
 
-export function downloadAudit(access: AccessControl): MiddlewareHandler<AuthEnv> {
-  return async (c, next) => {
-    await next();
+/**
+ * The after-half of `downloadAudit` as a plain step, run once the response is there: a promise
+ * only when the response is a download to record.
+ */
+export function downloadAuditor(access: AccessControl): (c: Context<AuthEnv>) => Promise<void> | undefined {
+  return (c) => {
     // Dashboard pages and the JSON API (most requests) are not downloads: skip reading their headers.
-    if (c.req.method !== 'GET' || c.res.status !== 200) return;
-    if (JSON_OR_PAGE.test(c.req.path) && !/[?&](format|download)=/.test(c.req.url)) return;
+    if (c.req.method !== 'GET' || c.res.status !== 200) return undefined;
+    if (JSON_OR_PAGE.test(c.req.path) && !/[?&](format|download)=/.test(c.req.url)) return undefined;
     const type = c.res.headers.get('content-type') ?? '';
     const format = KINDS.find(([re]) => re.test(type))?.[1];
     const attachment = /attachment/i.test(c.res.headers.get('content-disposition') ?? '');
-    if (!format && !attachment) return;
+    if (!format && !attachment) return undefined;
     const url = new URL(c.req.url);
     const report = /\/(?:reports|d|export|pdf)\/([^/?]+)/.exec(url.pathname)?.[1];
     const parameters: Record<string, string[]> = {};
     for (const key of new Set(url.searchParams.keys())) parameters[key] = url.searchParams.getAll(key).map((v) => v.slice(0, 200));
-    await recordAudit(access, c, {
+    return recordAudit(access, c, {
       event: format === 'pdf' ? 'pdf' : 'export',
       details: {
         path: url.pathname.slice(0, 300),
@@ -40,5 +43,13 @@ export function downloadAudit(access: AccessControl): MiddlewareHandler<AuthEnv>
         parameters,
       },
     });
+  };
+}
+
+export function downloadAudit(access: AccessControl): MiddlewareHandler<AuthEnv> {
+  const audit = downloadAuditor(access);
+  return async (c, next) => {
+    await next();
+    await audit(c);
   };
 }

@@ -4,12 +4,13 @@
  * frame-ancestors from `server.frameAncestors` (embedding), nosniff, a same-origin referrer
  * policy, and HSTS when the site is HTTPS.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AccessSettings } from '../../access/access-config.js';
 import { VitrinaError } from '../../errors/index.js';
 import type { AuthEnv } from './auth-types.js';
 import { isHttps } from './client-info.js';
 
+const HSTS = 'max-age=31536000';
 const SOURCE = /^('self'|'none'|https?:\/\/[a-z0-9.-]+(:\d+)?|\*\.[a-z0-9.-]+)$/i;
 
 export function contentSecurityPolicy(frameAncestors: readonly string[]): string {
@@ -28,9 +29,13 @@ export function contentSecurityPolicy(frameAncestors: readonly string[]): string
   ].join('; ');
 }
 
-export function hardeningHeaders(
+/**
+ * The body of `hardeningHeaders` as a plain step, checked at start-up: the constant headers are
+ * built once, HSTS is added per request when the site is HTTPS.
+ */
+export function securityHeaderWriter(
   settings: Pick<AccessSettings, 'frameAncestors' | 'trustProxy' | 'httpsOnly'>,
-): MiddlewareHandler<AuthEnv> {
+): (c: Context<AuthEnv>) => void {
   // A bad entry (a quote, a semicolon) could inject CSP directives: refuse it at start-up.
   const bad = settings.frameAncestors.find((s) => !SOURCE.test(s));
   if (bad !== undefined)
@@ -38,19 +43,39 @@ export function hardeningHeaders(
       pointer: '/server/frameAncestors',
       hint: "use 'self', 'none' or https://host[:port]",
     });
-  const csp = contentSecurityPolicy(settings.frameAncestors);
   const onlySelf = settings.frameAncestors.length === 1 && settings.frameAncestors[0] === "'self'";
+  const constant: readonly (readonly [string, string])[] = [
+    ['Content-Security-Policy', contentSecurityPolicy(settings.frameAncestors)],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Referrer-Policy', 'same-origin'],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+    ...(onlySelf ? [['X-Frame-Options', 'SAMEORIGIN'] as const] : []),
+    ...(settings.httpsOnly ? [['Strict-Transport-Security', HSTS] as const] : []),
+  ];
   // Set before the route runs: Hono copies a finished Response to add a header afterwards, which
   // doubled the cost of a cached panel request (test/bench/auth-bench.mjs).
+  return (c) => {
+    for (const [name, value] of constant) c.header(name, value);
+    if (!settings.httpsOnly && isHttps(c, settings.trustProxy)) c.header('Strict-Transport-Security', HSTS);
+  };
+}
+
+export function hardeningHeaders(
+  settings: Pick<AccessSettings, 'frameAncestors' | 'trustProxy' | 'httpsOnly'>,
+): MiddlewareHandler<AuthEnv> {
+  const write = securityHeaderWriter(settings);
   return async (c, next) => {
-    c.header('Content-Security-Policy', csp);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'same-origin');
-    c.header('Cross-Origin-Opener-Policy', 'same-origin');
-    if (onlySelf) c.header('X-Frame-Options', 'SAMEORIGIN');
-    if (settings.httpsOnly || isHttps(c, settings.trustProxy)) c.header('Strict-Transport-Security', 'max-age=31536000');
+    write(c);
     await next();
   };
+}
+
+/** The body of `privateResponses`: signed-in answers (but assets) stay out of shared caches. */
+export function markPrivate(c: Context<AuthEnv>): void {
+  if (c.get('principal') && !c.req.path.startsWith('/assets/')) {
+    c.header('Cache-Control', 'private, no-cache');
+    c.header('Vary', 'Cookie, Authorization');
+  }
 }
 
 /**
@@ -59,10 +84,7 @@ export function hardeningHeaders(
  */
 export function privateResponses(): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
-    if (c.get('principal') && !c.req.path.startsWith('/assets/')) {
-      c.header('Cache-Control', 'private, no-cache');
-      c.header('Vary', 'Cookie, Authorization');
-    }
+    markPrivate(c);
     await next();
   };
 }
