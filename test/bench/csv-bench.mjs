@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 /**
- * `pnpm bench:csv`: CSV export of a table panel with 100k and 1M rows through the streaming path
+ * `pnpm bench:csv`: CSV and XLSX export of a table panel with 100k and 1M rows through the streaming path
  * (connector rows → CSV writer → file, with backpressure), from SQLite (its own cursor) and from a
  * DuckDB extract of the same table, against the floor: better-sqlite3 `iterate()` of the very SQL
  * the framework ran, joined into CSV lines by hand and written to a file. Each run is a fresh
  * process, so its peak RSS (VmHWM) is its own; memory is flat when 1M rows peak about where 100k do.
  * The materialised path (the whole panel in memory, then CSV) is shown at 100k for scale.
+ * XLSX: the panel workbook (cover + the table's sheet, exceljs's streaming writer) from SQLite,
+ * against the floor of better-sqlite3 `iterate()` of the same SQL into an exceljs WorkbookWriter
+ * by hand (same number formats, bold frozen header, auto-filter; row.commit, waiting for the
+ * file's drain every 1000 rows).
  *
- *   pnpm bench:csv [--rows 1000000] [--json out.json]
+ *   pnpm bench:csv [--rows 1000000] [--formats csv,xlsx] [--json out.json]
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -27,7 +31,59 @@ async function child(mode, panel, out, sql, limit) {
   let t = performance.now();
   let rows = 0;
   let recorded;
-  if (mode === 'floor') {
+  if (mode === 'xlsx-floor') {
+    const { default: Database } = await import('better-sqlite3');
+    const { default: ExcelJS } = await import('exceljs');
+    const db = new Database(join(dir, 'calls.sqlite'), { readonly: true });
+    t = performance.now();
+    const file = createWriteStream(out);
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file, useStyles: true, useSharedStrings: false });
+    const cover = workbook.addWorksheet('Calls');
+    cover.addRow(['Calls']).commit();
+    cover.commit();
+    const sheet = workbook.addWorksheet('Calls table', { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = [
+      { header: 'id', width: 10, style: { numFmt: '#,##0' } },
+      { header: 'manager', width: 14 },
+      { header: 'note', width: 24 },
+      { header: 'day', width: 12 },
+      { header: 'amount', width: 12, style: { numFmt: '#,##0.00' } },
+    ];
+    sheet.getRow(1).font = { bold: true };
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 5 } };
+    for (const [id, manager, note, day, amount] of db
+      .prepare(sql)
+      .raw(true)
+      .iterate(...(limit > 0 ? [limit] : []))) {
+      sheet.addRow([id, manager, note, day, amount]).commit();
+      if (++rows % 1000 === 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (file.writableNeedDrain) await new Promise((resolve) => file.once('drain', resolve));
+      }
+    }
+    sheet.commit();
+    await workbook.commit();
+    db.close();
+  } else if (mode === 'xlsx') {
+    const { default: Database } = await import('better-sqlite3');
+    const prepare = Database.prototype.prepare;
+    Database.prototype.prepare = function (text) {
+      if (text.includes('"calls"') && /group by/i.test(text)) recorded = text;
+      return prepare.call(this, text);
+    };
+    const { openProject } = await import('@vitrina/core');
+    const { exportPanelXlsx } = await import('@vitrina/core/export');
+    const project = await openProject({ configPath: join(dir, 'vitrina.config.json'), resolveFrom: [join(root, 'cli')] });
+    t = performance.now();
+    const file = createWriteStream(out);
+    await exportPanelXlsx(file, { project, reportId: 'calls' }, panel);
+    await new Promise((resolve) => (file.closed ? resolve() : file.once('close', resolve)));
+    const seconds = (performance.now() - t) / 1000;
+    await project.close();
+    t = performance.now() - seconds * 1000;
+    // Rows as the table holds them (counted by the floor on the same SQL); the tests read files back.
+    rows = limit;
+  } else if (mode === 'floor') {
     const { default: Database } = await import('better-sqlite3');
     const db = new Database(join(dir, 'calls.sqlite'), { readonly: true });
     t = performance.now();
@@ -81,7 +137,7 @@ async function child(mode, panel, out, sql, limit) {
 }
 
 function run(mode, panel, extra = []) {
-  const out = join(dir, `out-${mode}-${panel}.csv`);
+  const out = join(dir, `out-${mode}-${panel}.${mode.startsWith('xlsx') ? 'xlsx' : 'csv'}`);
   const r = spawnSync(process.execPath, [self, '--child', mode, '--panel', panel, '--out', out, ...extra], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
@@ -178,6 +234,7 @@ const { values: args } = parseArgs({
     sql: { type: 'string' },
     limit: { type: 'string' },
     rows: { type: 'string', default: '1000000' },
+    formats: { type: 'string', default: 'csv,xlsx' },
     json: { type: 'string' },
   },
 });
@@ -195,22 +252,43 @@ if (args.child) {
     console.log(
       `${name.padEnd(30)} ${String(r.rows).padStart(9)} ${Math.round(r.rowsPerSecond).toLocaleString('en').padStart(10)} ${`${r.peakRssMB.toFixed(0)} MB`.padStart(9)} ${floor ? `${(floor.rowsPerSecond / r.rowsPerSecond).toFixed(2)}×`.padStart(9) : ''.padStart(9)}`,
     );
-  for (const [label, suffix, n] of [
+  const formats = new Set(args.formats.split(','));
+  const sizes = [
     ['100k', '100k', 100_000],
     ['all', 'all', total],
-  ]) {
-    const sqlite = run('stream', `sqlite_${suffix}`);
-    // The floor runs exactly the SQL the framework ran (recorded in its process), with its row limit.
-    const floor = run('floor', `floor_${suffix}`, ['--sql', sqlite.sql, '--limit', String(/limit \?\s*$/i.test(sqlite.sql) ? n : 0)]);
-    const duckdb = run('stream', `duckdb_${suffix}`);
-    results.runs[label] = { floor, sqlite, duckdb, sqliteRatio: floor.rowsPerSecond / sqlite.rowsPerSecond };
-    show(`floor (iterate + join) ${label}`, floor);
-    show(`stream SQLite ${label}`, sqlite, floor);
-    show(`stream DuckDB extract ${label}`, duckdb, floor);
-    if (label === '100k') {
-      const materialised = run('materialised', 'sqlite_100k');
-      results.runs[label].materialised = materialised;
-      show('materialised SQLite 100k', materialised, floor);
+  ];
+  if (formats.has('csv'))
+    for (const [label, suffix, n] of sizes) {
+      const sqlite = run('stream', `sqlite_${suffix}`);
+      // The floor runs exactly the SQL the framework ran (recorded in its process), with its row limit.
+      const floor = run('floor', `floor_${suffix}`, ['--sql', sqlite.sql, '--limit', String(/limit \?\s*$/i.test(sqlite.sql) ? n : 0)]);
+      const duckdb = run('stream', `duckdb_${suffix}`);
+      results.runs[label] = { floor, sqlite, duckdb, sqliteRatio: floor.rowsPerSecond / sqlite.rowsPerSecond };
+      show(`floor (iterate + join) ${label}`, floor);
+      show(`stream SQLite ${label}`, sqlite, floor);
+      show(`stream DuckDB extract ${label}`, duckdb, floor);
+      if (label === '100k') {
+        const materialised = run('materialised', 'sqlite_100k');
+        results.runs[label].materialised = materialised;
+        show('materialised SQLite 100k', materialised, floor);
+      }
+    }
+  if (formats.has('xlsx')) {
+    console.log(`\nXLSX export of the same panel (cover + table sheet; exceljs streaming writer)\n`);
+    for (const [label, suffix, n] of sizes) {
+      // The SQL the framework runs, recorded by a run of its own, for the floor to run unchanged.
+      const framework = run('xlsx', `sqlite_${suffix}`, ['--limit', String(n)]);
+      const floor = run('xlsx-floor', `floor_${suffix}`, [
+        '--sql',
+        framework.sql,
+        '--limit',
+        String(/limit \?\s*$/i.test(framework.sql) ? n : 0),
+      ]);
+      framework.rows = floor.rows;
+      framework.rowsPerSecond = floor.rows / framework.seconds;
+      results.runs[`xlsx ${label}`] = { floor, framework, ratio: floor.rowsPerSecond / framework.rowsPerSecond };
+      show(`floor (iterate + exceljs) ${label}`, floor);
+      show(`xlsx stream SQLite ${label}`, framework, floor);
     }
   }
   for (const r of Object.values(results.runs)) for (const v of Object.values(r)) if (v && typeof v === 'object') delete v.sql;
