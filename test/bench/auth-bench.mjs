@@ -2,7 +2,9 @@
 /**
  * Access-control benchmark (issue 7), on the built packages (`pnpm build` first):
  *  1. the panel API with the access layer and a manager's row scope vs without it, in the same
- *     run: both servers up, short bursts alternating (cached and uncached panel; target ≤ 1.15);
+ *     run: both servers up, short bursts alternating (cached and uncached panel; target ≤ 1.15),
+ *     with each server's own CPU time per request beside the rates (from process.cpuUsage over
+ *     IPC): on a shared machine the rates swing with other processes' load, CPU time much less;
  *  2. scrypt cost per parameter set (latency of one hash, throughput of 16 in parallel);
  *  3. login throughput over HTTP (form POST with a valid password) with the chosen parameters.
  *
@@ -11,7 +13,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, scrypt } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -49,7 +51,7 @@ if (!existsSync(config)) {
 
 async function start(mode, cache) {
   const argv = [join(import.meta.dirname, 'auth-bench-server.mjs'), config, mode, ...(cache ? [] : ['--no-cache'])];
-  const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   const line = await new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
     createInterface({ input: child.stdout }).once('line', resolve);
@@ -60,7 +62,13 @@ async function start(mode, cache) {
       child.once('exit', resolve);
       child.kill('SIGTERM');
     });
-  return { url, cookie, stop };
+  // The server's own CPU time (user + system, µs), asked over IPC.
+  const cpu = () =>
+    new Promise((resolve) => {
+      child.once('message', (m) => resolve(m.cpu.user + m.cpu.system));
+      child.send('cpu');
+    });
+  return { url, cookie, stop, cpu };
 }
 
 function cannon(opts) {
@@ -68,7 +76,14 @@ function cannon(opts) {
     autocannon({ connections: Number(args.connections), duration: Number(args.seconds), pipelining: 1, ...opts }, (error, result) => {
       if (error) reject(error);
       else if (result.non2xx && !opts.expectRedirect) reject(new Error(`${opts.url}: ${result.non2xx} non-2xx answers`));
-      else resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx });
+      else
+        resolve({
+          rps: result.requests.average,
+          total: result.requests.total,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          non2xx: result.non2xx,
+        });
     });
   });
 }
@@ -87,11 +102,20 @@ for (const cache of [true, false]) {
   const runs = { open: [], secured: [] };
   const rounds = Number(args.rounds);
   for (let round = 0; round < rounds; round++)
-    for (const mode of round % 2 ? ['secured', 'open'] : ['open', 'secured'])
-      runs[mode].push(await cannon({ url: `${servers[mode].url}${PANEL}`, headers: headers[mode], duration: Number(args.seconds) }));
+    for (const mode of round % 2 ? ['secured', 'open'] : ['open', 'secured']) {
+      const before = await servers[mode].cpu();
+      const run = await cannon({ url: `${servers[mode].url}${PANEL}`, headers: headers[mode], duration: Number(args.seconds) });
+      run.cpuMicros = ((await servers[mode].cpu()) - before) / Math.max(1, run.total);
+      runs[mode].push(run);
+    }
   await Promise.all([servers.open.stop(), servers.secured.stop()]);
   const median = (list, key) => [...list.map((r) => r[key])].sort((a, b) => a - b)[Math.floor(list.length / 2)];
-  const summary = (list) => ({ rps: median(list, 'rps'), p50: median(list, 'p50'), p99: median(list, 'p99') });
+  const summary = (list) => ({
+    rps: median(list, 'rps'),
+    p50: median(list, 'p50'),
+    p99: median(list, 'p99'),
+    cpuMicros: median(list, 'cpuMicros'),
+  });
   const open = summary(runs.open);
   const secured = summary(runs.secured);
   // Other processes' load swings single rounds both ways; the ratio of the median rates is the
@@ -99,10 +123,18 @@ for (const cache of [true, false]) {
   const ratios = runs.open.map((o, i) => o.rps / runs.secured[i].rps).sort((a, b) => a - b);
   const ratio = open.rps / secured.rps;
   const quartiles = [ratios[Math.floor(ratios.length / 4)], ratios[Math.floor((3 * ratios.length) / 4)]];
-  results.panel[label] = { open, secured, ratio, ratios, rounds };
-  console.log(`panel API (${label}), no auth:           ${fmt(open)}   (median of ${rounds} × ${args.seconds} s)`);
+  const cpuRatio = secured.cpuMicros / open.cpuMicros;
+  results.panel[label] = { open, secured, ratio, ratios, cpuRatio, rounds };
+  console.log(
+    `panel API (${label}), no auth:           ${fmt(open)}   (median of ${rounds} × ${args.seconds} s; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')})`,
+  );
   console.log(
     `panel API (${label}), session + scope:   ${fmt(secured)}   ratio ${ratio.toFixed(3)} (target ≤ 1.15; per-round quartiles ${quartiles.map((q) => q.toFixed(2)).join('–')})`,
+  );
+  console.log(
+    `panel API (${label}), server CPU per request: no auth ${open.cpuMicros.toFixed(0)} µs, session + scope ${secured.cpuMicros.toFixed(0)} µs, ratio ${cpuRatio.toFixed(3)}`,
   );
 }
 
