@@ -10,6 +10,8 @@ import { VitrinaError } from '../../errors/index.js';
 import type { Locale } from '../../i18n/messages.js';
 import type { Project } from '../../project/open-project.js';
 import type { RawParameters } from '../../query/request-parameters.js';
+import type { PanelResult } from '../../result/result-set.js';
+import { isChartType } from '../client/chart-options/chart-option.js';
 import { escapeHtml } from '../client/chart-options/escape-html.js';
 import { chartContext } from '../client/model/chart-context.js';
 import type { DashboardState, PanelView } from '../html/dashboard-state.js';
@@ -19,6 +21,7 @@ import type { PageAssets } from '../html/page-assets.js';
 import { renderDashboard } from '../html/render-dashboard.js';
 import { ThemeRegistry } from '../html/theme-registry.js';
 import { registerChartTheme, themeGeneration } from './chart-svg.js';
+import { type DrawTask, PanelWorkers } from './panel-workers.js';
 import { type Orientation, type Paper, panelBodyWidth } from './print-layout.js';
 import { type PrintedPanel, type PrintPanelEnv, printPanel } from './print-panel.js';
 
@@ -43,17 +46,37 @@ export interface PrintPageOptions {
 /** Drawn bodies per cached result object; a result that leaves the engine's cache takes its drawings with it. */
 const drawn = new WeakMap<object, Map<string, PrintedPanel>>();
 
-function drawPanel(view: PanelView, outcome: unknown, env: PrintPanelEnv, memo: boolean): PrintedPanel {
-  if (!memo || !outcome || typeof outcome !== 'object' || 'error' in outcome) return printPanel(view, outcome, env);
-  const key = JSON.stringify([view, env.width, env.theme, themeGeneration]);
-  const bodies = drawn.get(outcome) ?? new Map<string, PrintedPanel>();
-  const hit = bodies.get(key);
+/** Chart drawing in worker threads, shared by every print of the process. */
+const workers = new PanelWorkers();
+
+/** Panels whose body ECharts draws (worth a trip to a worker); tables, pivots and errors are string work. */
+function drawsChart(view: PanelView, outcome: unknown): boolean {
+  if (!outcome || typeof outcome !== 'object' || 'error' in outcome) return false;
+  if (isChartType(view.type)) return true;
+  const series = (outcome as PanelResult).series;
+  return view.type === 'kpi' && series !== undefined && series.rows.length >= 2;
+}
+
+async function drawPanel(
+  view: PanelView,
+  outcome: unknown,
+  env: PrintPanelEnv,
+  task: () => DrawTask,
+  memo: boolean,
+): Promise<PrintedPanel> {
+  const memoised = memo && outcome && typeof outcome === 'object' && !('error' in outcome);
+  const key = memoised ? JSON.stringify([view, env.width, env.theme, themeGeneration]) : '';
+  const bodies = memoised ? (drawn.get(outcome) ?? new Map<string, PrintedPanel>()) : undefined;
+  const hit = bodies?.get(key);
   if (hit) return hit;
-  const body = printPanel(view, outcome, env);
-  drawn.set(outcome, bodies);
-  // A handful of layouts per result at most (paper × orientation); never grows without bound.
-  if (bodies.size >= 8) bodies.clear();
-  bodies.set(key, body);
+  const remote = drawsChart(view, outcome) ? workers.draw(task()) : undefined;
+  const body = remote ? await remote.catch(() => printPanel(view, outcome, env)) : printPanel(view, outcome, env);
+  if (bodies && memoised) {
+    drawn.set(outcome, bodies);
+    // A handful of layouts per result at most (paper × orientation); never grows without bound.
+    if (bodies.size >= 8) bodies.clear();
+    bodies.set(key, body);
+  }
   return body;
 }
 
@@ -136,28 +159,22 @@ export async function renderPrintPage(options: PrintPageOptions): Promise<string
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
-  const base = chartContext({
+  const context = {
     locale: state.locale,
-    animation: false,
     messages: state.messages,
     ...(state.timezone ? { timezone: state.timezone } : {}),
     ...(state.currency ? { currency: state.currency } : {}),
-  });
+  };
+  const base = chartContext({ ...context, animation: false });
   const theme = registerChartTheme(state.theme, state.echartsTheme);
-  const bodies = new Map(
-    state.panels.map((view) => [
-      view.id,
-      drawPanel(
-        view,
-        state.results[view.id],
-        {
-          ctx: view.goodWhen ? { ...base, goodWhen: view.goodWhen } : base,
-          width: panelBodyWidth(view.width, options.paper, options.orientation),
-          ...(theme ? { theme } : {}),
-        },
-        options.memo !== false,
-      ),
-    ]),
-  );
-  return fillPanels(html, state, bodies);
+  const wireTheme = theme && state.echartsTheme ? { name: theme, object: state.echartsTheme, generation: themeGeneration } : undefined;
+  // Every chart of the page is handed out before any is awaited: the workers draw them side by side.
+  const drawings = state.panels.map(async (view) => {
+    const width = panelBodyWidth(view.width, options.paper, options.orientation);
+    const env: PrintPanelEnv = { ctx: view.goodWhen ? { ...base, goodWhen: view.goodWhen } : base, width, ...(theme ? { theme } : {}) };
+    const outcome = state.results[view.id];
+    const task = (): DrawTask => ({ view, outcome, context, width, ...(wireTheme ? { theme: wireTheme } : {}) });
+    return [view.id, await drawPanel(view, outcome, env, task, options.memo !== false)] as const;
+  });
+  return fillPanels(html, state, new Map(await Promise.all(drawings)));
 }
