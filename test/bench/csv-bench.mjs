@@ -11,7 +11,10 @@
  * by hand (same number formats, bold frozen header, auto-filter; row.commit, waiting for the
  * file's drain every 1000 rows).
  *
- *   pnpm bench:csv [--rows 1000000] [--formats csv,xlsx] [--json out.json]
+ * `--heap-mb N` caps each child's V8 old space (--max-old-space-size): peak RSS then shows what an
+ * export keeps alive, not how far V8 lets garbage pile up before collecting it.
+ *
+ *   pnpm bench:csv [--rows 1000000] [--formats csv,xlsx] [--heap-mb 96] [--json out.json]
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -138,7 +141,8 @@ async function child(mode, panel, out, sql, limit) {
 
 function run(mode, panel, extra = []) {
   const out = join(dir, `out-${mode}-${panel}.${mode.startsWith('xlsx') ? 'xlsx' : 'csv'}`);
-  const r = spawnSync(process.execPath, [self, '--child', mode, '--panel', panel, '--out', out, ...extra], {
+  const heap = args['heap-mb'] ? [`--max-old-space-size=${args['heap-mb']}`] : [];
+  const r = spawnSync(process.execPath, [...heap, self, '--child', mode, '--panel', panel, '--out', out, ...extra], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   });
@@ -235,6 +239,7 @@ const { values: args } = parseArgs({
     limit: { type: 'string' },
     rows: { type: 'string', default: '1000000' },
     formats: { type: 'string', default: 'csv,xlsx' },
+    'heap-mb': { type: 'string' },
     json: { type: 'string' },
   },
 });
@@ -244,7 +249,7 @@ if (args.child) {
 } else {
   const total = Number(args.rows);
   const load = () => loadavg().map((x) => x.toFixed(2));
-  const results = { when: new Date().toISOString(), rows: total, loadBefore: load(), runs: {} };
+  const results = { when: new Date().toISOString(), rows: total, heapMB: args['heap-mb'] ?? null, loadBefore: load(), runs: {} };
   await prepare(total);
   console.log(`CSV export of a table panel (id, manager, note, day, sum(amount)); load average ${results.loadBefore.join(' ')}\n`);
   console.log(`${'run'.padEnd(30)} ${'rows'.padStart(9)} ${'rows/s'.padStart(10)} ${'peak RSS'.padStart(9)} ${'vs floor'.padStart(9)}`);
