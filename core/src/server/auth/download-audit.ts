@@ -18,14 +18,21 @@ const KINDS: [RegExp, string][] = [
 const JSON_OR_PAGE = /^\/(d\/[^/.]+|api\/reports\/[^/.]+(\/(panels|parameters)\/[^/.]+(\/options)?)?)?$/;
 
 /**
+ * Whether the answer to this request may be a download, known before the route runs: dashboard
+ * pages and the JSON API (most requests) are not, unless they ask for a format.
+ */
+export function mayBeDownload(c: Context): boolean {
+  return c.req.method === 'GET' && (!JSON_OR_PAGE.test(c.req.path) || /[?&](format|download)=/.test(c.req.url));
+}
+
+/**
  * The after-half of `downloadAudit` as a plain step, run once the response is there: a promise
  * only when the response is a download to record.
  */
 export function downloadAuditor(access: AccessControl): (c: Context<AuthEnv>) => Promise<void> | undefined {
   return (c) => {
     // Dashboard pages and the JSON API (most requests) are not downloads: skip reading their headers.
-    if (c.req.method !== 'GET' || c.res.status !== 200) return undefined;
-    if (JSON_OR_PAGE.test(c.req.path) && !/[?&](format|download)=/.test(c.req.url)) return undefined;
+    if (!mayBeDownload(c) || c.res.status !== 200) return undefined;
     const type = c.res.headers.get('content-type') ?? '';
     const format = KINDS.find(([re]) => re.test(type))?.[1];
     const attachment = /attachment/i.test(c.res.headers.get('content-disposition') ?? '');
