@@ -84,45 +84,22 @@ function forPaper(option: EChartsOption): EChartsOption {
   };
 }
 
-type Chart = ReturnType<typeof echarts.init>;
 /**
- * One chart per size, theme and locale, cleared after each drawing: `setOption` with `notMerge`
- * draws the same SVG as a new chart (checked on every demo chart) without building a new zrender
- * and painter each time. A few sizes per paper; the oldest goes past {@link MAX_CHARTS}.
+ * A new chart per drawing, disposed after it: a kept chart keeps zrender's frame loop (a 16 ms
+ * timer in Node) running, which held the process open and burnt CPU between prints.
  */
-const charts = new Map<string, Chart>();
-const MAX_CHARTS = 16;
-
-function chartFor(width: number, height: number, theme: string | undefined, locale: string): Chart {
-  const key = `${width}x${height}|${theme ?? ''}|${locale}|${themeGeneration}`;
-  let chart = charts.get(key);
-  if (!chart) {
-    if (charts.size >= MAX_CHARTS) {
-      const [oldest, old] = charts.entries().next().value as [string, Chart];
-      old.dispose();
-      charts.delete(oldest);
-    }
-    chart = echarts.init(null, theme ?? null, { renderer: 'svg', ssr: true, width, height, locale });
-    charts.set(key, chart);
-  }
-  return chart;
-}
-
-/** The SVG scales with its box (viewBox), so a panel a little wider or narrower than planned still fits. */
 export function chartSvg(option: EChartsOption, options: SvgChartOptions): string {
-  const width = Math.max(40, Math.round(options.width));
-  const height = Math.max(20, Math.round(options.height));
-  const chart = chartFor(width, height, options.theme, localeName(options.locale));
+  const chart = echarts.init(null, options.theme ?? null, {
+    renderer: 'svg',
+    ssr: true,
+    width: Math.max(40, Math.round(options.width)),
+    height: Math.max(20, Math.round(options.height)),
+    locale: localeName(options.locale),
+  });
   try {
-    chart.setOption(forPaper(option) as never, { notMerge: true });
-    const svg = chart.renderToSVGString({ useViewBox: true });
-    // Nothing of this drawing (data, series) stays alive or leaks into the next.
-    chart.clear();
-    return svg;
-  } catch (error) {
-    // A chart that failed half-way is not trusted with the next drawing.
-    for (const [key, c] of charts) if (c === chart) charts.delete(key);
+    chart.setOption(forPaper(option) as never);
+    return chart.renderToSVGString({ useViewBox: true });
+  } finally {
     chart.dispose();
-    throw error;
   }
 }
