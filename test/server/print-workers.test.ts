@@ -4,6 +4,10 @@
  * sparkline. Runs against the build (`pnpm test` builds first): the TypeScript sources have no
  * worker file, and there the print page draws on its own thread.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chartContext } from '../../core/dist/render/client/model/chart-context.js';
 import { type DrawTask, PanelWorkers } from '../../core/dist/render/print/panel-workers.js';
@@ -50,4 +54,25 @@ describe('print panel workers', () => {
       expect(sameIds(remote.html)).toBe(sameIds(local.html));
     });
   }
+});
+
+describe('idle print workers', () => {
+  it('do not keep a process alive once their drawing is done (a CLI render must exit)', () => {
+    // A process that starts the workers, waits until one has drawn, then has nothing left to do.
+    const script = `
+      import { PanelWorkers } from ${JSON.stringify(new URL('../../core/dist/render/print/panel-workers.js', import.meta.url).href)};
+      const workers = new PanelWorkers(2);
+      const task = { view: { id: 'p', type: 'bar', title: 't', width: 6, height: 'm' }, outcome: ${JSON.stringify(result)}, context: { locale: 'en' }, width: 300 };
+      for (let i = 0; i < 200; i++) {
+        const drawing = workers.draw(task);
+        if (drawing) { await drawing; console.log('drawn'); break; }
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }`;
+    const file = join(mkdtempSync(join(tmpdir(), 'vitrina-workers-')), 'idle.mjs');
+    writeFileSync(file, script);
+    const run = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.stdout, run.stderr).toContain('drawn');
+    expect(run.signal, 'the process had to be killed: an idle worker held the event loop').toBeNull();
+    expect(run.status).toBe(0);
+  });
 });

@@ -75,7 +75,6 @@ export class PanelWorkers {
 
   #spawn(): Slot {
     const worker = new Worker(WORKER_FILE);
-    worker.unref();
     const slot: Slot = { worker, ready: false, pending: new Map() };
     worker.on('message', (message: { ready?: true; id?: number; body?: PrintedPanel }) => {
       if (message.ready) {
@@ -98,6 +97,9 @@ export class PanelWorkers {
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`the chart worker exited (code ${code})`)));
+    // After the listeners: adding a 'message' listener to a Worker refs its port again, and an idle
+    // worker must not keep a CLI render (or any process) from exiting.
+    worker.unref();
     return slot;
   }
 
