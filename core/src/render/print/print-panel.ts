@@ -11,6 +11,7 @@ import { sparklineOption } from '../client/chart-options/sparkline-option.js';
 import type { ChartContext } from '../client/model/chart-context.js';
 import { formatCell } from '../client/model/format-cell.js';
 import { kpiModel } from '../client/model/kpi-model.js';
+import { type PanelProblem, problemOf } from '../client/model/panel-problem.js';
 import { pivotModel } from '../client/model/pivot-model.js';
 import type { PanelView, TasksPanelResult } from '../html/dashboard-state.js';
 import { tasksPanelHtml } from '../html/tasks-panel.js';
@@ -35,24 +36,7 @@ const isNumeric = (c: ResultColumn) => c.type === 'integer' || c.type === 'numbe
 const tag = (name: string, className: string | undefined, text: string, attrs = '') =>
   `<${name}${className ? ` class="${className}"` : ''}${attrs}>${escapeHtml(text)}</${name}>`;
 
-interface Problem {
-  code: string;
-  message: string;
-  hint?: string;
-}
-
-function problemOf(outcome: unknown): Problem | null {
-  if (!outcome || typeof outcome !== 'object') return { code: 'INTERNAL', message: 'The server sent no result for this panel.' };
-  const error = (outcome as { error?: Partial<Problem> | string }).error;
-  if (typeof error === 'string') return { code: 'INTERNAL', message: error };
-  if (error) return { code: error.code ?? 'INTERNAL', message: error.message ?? '', ...(error.hint ? { hint: error.hint } : {}) };
-  const { columns, rows } = outcome as Partial<PanelResult>;
-  if (!Array.isArray(columns) || !Array.isArray(rows))
-    return { code: 'INTERNAL', message: 'The server sent a result this page cannot read.' };
-  return null;
-}
-
-function errorHtml(problem: Problem, ctx: ChartContext): string {
+function errorHtml(problem: PanelProblem, ctx: ChartContext): string {
   const unavailable = problem.code === 'SOURCE_UNAVAILABLE' || problem.code === 'QUERY_TIMEOUT';
   return `<div class="vt-panel-message vt-panel-error" role="alert" data-code="${escapeHtml(problem.code)}">${tag(
     'p',

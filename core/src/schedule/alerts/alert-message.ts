@@ -21,6 +21,33 @@ export function alertTitle(alert: AlertConfig): string {
   return alert.title ?? `${alert.measure}: ${alert.condition.type}`;
 }
 
+/** One alert e-mail: the body's frame and the envelope both messages share. */
+function alertEnvelope(
+  alert: AlertConfig,
+  delivery: { id: string; slot: Date },
+  recipient: ResolvedRecipient,
+  parts: { subject: string; body: readonly string[]; text: string; link: string; data: Record<string, unknown> },
+): OutgoingMessage {
+  return {
+    id: delivery.id,
+    kind: 'alert',
+    name: alert.name,
+    slot: delivery.slot,
+    recipient: recipient.key,
+    address: recipient.address,
+    subject: parts.subject,
+    html: [
+      '<!doctype html><html><body style="font-family:Arial,sans-serif;font-size:14px;color:#222">',
+      ...parts.body,
+      '</body></html>',
+    ].join(''),
+    text: parts.text,
+    link: parts.link,
+    attachments: [],
+    data: parts.data,
+  };
+}
+
 export function alertMessage(
   project: Project,
   alert: AlertConfig,
@@ -38,30 +65,20 @@ export function alertMessage(
         .map(([k, v]) => `${k}=${String(v)}`)
         .join(', ')
     : '';
-  const html = [
-    '<!doctype html><html><body style="font-family:Arial,sans-serif;font-size:14px;color:#222">',
-    `<h2 style="margin:0 0 8px;color:#b42318">${escapeHtml(word(locale, 'alertFiring'))}: ${escapeHtml(title)}</h2>`,
-    `<p><b>${escapeHtml(reading.reason)}</b></p>`,
-    series.length ? `<ul>${series.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>` : '',
-    scope ? `<p style="color:#555">${escapeHtml(word(locale, 'scope'))}: ${escapeHtml(scope)}</p>` : '',
-    `<p style="color:#555">${escapeHtml(since)}</p>`,
-    `<p><a href="${escapeHtml(link)}">${escapeHtml(word(locale, 'openDashboard'))}</a></p>`,
-    '</body></html>',
-  ].join('');
-  return {
-    id: delivery.id,
-    kind: 'alert',
-    name: alert.name,
-    slot: delivery.slot,
-    recipient: recipient.key,
-    address: recipient.address,
+  return alertEnvelope(alert, delivery, recipient, {
     subject: `${word(locale, 'alertFiring')}: ${title}`,
-    html,
+    body: [
+      `<h2 style="margin:0 0 8px;color:#b42318">${escapeHtml(word(locale, 'alertFiring'))}: ${escapeHtml(title)}</h2>`,
+      `<p><b>${escapeHtml(reading.reason)}</b></p>`,
+      series.length ? `<ul>${series.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>` : '',
+      scope ? `<p style="color:#555">${escapeHtml(word(locale, 'scope'))}: ${escapeHtml(scope)}</p>` : '',
+      `<p style="color:#555">${escapeHtml(since)}</p>`,
+      `<p><a href="${escapeHtml(link)}">${escapeHtml(word(locale, 'openDashboard'))}</a></p>`,
+    ],
     text: [`${title}`, reading.reason, ...series, scope, link].filter(Boolean).join('\n'),
     link,
-    attachments: [],
     data: { alert: alert.name, title, report: alert.report, panel: alert.panel ?? null, reading, link },
-  };
+  });
 }
 
 /** The all-clear: the alert that fired (since when) no longer holds, with today's reading. */
@@ -84,27 +101,17 @@ export function alertClearedMessage(
   ]
     .filter(Boolean)
     .join(' · ');
-  const html = [
-    '<!doctype html><html><body style="font-family:Arial,sans-serif;font-size:14px;color:#222">',
-    `<h2 style="margin:0 0 8px;color:#067647">${escapeHtml(subject)}</h2>`,
-    `<p>${escapeHtml(word(locale, 'clearedNote'))}</p>`,
-    `<p><b>${escapeHtml(reading.reason)}</b></p>`,
-    `<p style="color:#555">${escapeHtml(span)}</p>`,
-    `<p><a href="${escapeHtml(link)}">${escapeHtml(word(locale, 'openDashboard'))}</a></p>`,
-    '</body></html>',
-  ].join('');
-  return {
-    id: delivery.id,
-    kind: 'alert',
-    name: alert.name,
-    slot: delivery.slot,
-    recipient: recipient.key,
-    address: recipient.address,
+  return alertEnvelope(alert, delivery, recipient, {
     subject,
-    html,
+    body: [
+      `<h2 style="margin:0 0 8px;color:#067647">${escapeHtml(subject)}</h2>`,
+      `<p>${escapeHtml(word(locale, 'clearedNote'))}</p>`,
+      `<p><b>${escapeHtml(reading.reason)}</b></p>`,
+      `<p style="color:#555">${escapeHtml(span)}</p>`,
+      `<p><a href="${escapeHtml(link)}">${escapeHtml(word(locale, 'openDashboard'))}</a></p>`,
+    ],
     text: [subject, word(locale, 'clearedNote'), reading.reason, span, link].join('\n'),
     link,
-    attachments: [],
     data: {
       alert: alert.name,
       title,
@@ -115,5 +122,5 @@ export function alertClearedMessage(
       reading,
       link,
     },
-  };
+  });
 }

@@ -1,13 +1,8 @@
 /** @module A panel that has nothing to draw: its error (with the hint) or "no data for these filters". */
 import type { ChartContext } from '../model/chart-context.js';
+import type { PanelProblem } from '../model/panel-problem.js';
 import { el } from './dom-helpers.js';
 import { clearSlot, type PanelSlot } from './panel-slot.js';
-
-export interface PanelProblem {
-  code: string;
-  message: string;
-  hint?: string;
-}
 
 /** `onRetry`: a source that was down may be back; the button asks again without a page load. */
 export function showError(slot: PanelSlot, error: PanelProblem, ctx: ChartContext, onRetry?: () => void): void {

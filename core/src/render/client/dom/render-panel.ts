@@ -7,11 +7,12 @@ import type { PanelResult } from '../../../result/result-set.js';
 import type { TasksPanelResult } from '../../html/dashboard-state.js';
 import { isChartType } from '../chart-options/chart-option.js';
 import type { ChartContext } from '../model/chart-context.js';
+import { problemOf } from '../model/panel-problem.js';
 import { renderChart } from './chart-panel.js';
 import { renderTable } from './data-table.js';
 import type { EChartsApi } from './echarts-global.js';
 import { renderKpi } from './kpi-card.js';
-import { type PanelProblem, showEmpty, showError } from './panel-message.js';
+import { showEmpty, showError } from './panel-message.js';
 import type { PanelSlot } from './panel-slot.js';
 import { renderPivot } from './pivot-table.js';
 import { renderTasks } from './tasks-panel.js';
@@ -25,17 +26,6 @@ export interface RenderEnv {
   onRetry?: () => void;
   /** False in the static copy: no tasks page to link to. */
   hosted?: boolean;
-}
-
-function problemOf(outcome: unknown): PanelProblem | null {
-  if (!outcome || typeof outcome !== 'object') return { code: 'INTERNAL', message: 'The server sent no result for this panel.' };
-  const error = (outcome as { error?: Partial<PanelProblem> | string }).error;
-  if (typeof error === 'string') return { code: 'INTERNAL', message: error };
-  if (error) return { code: error.code ?? 'INTERNAL', message: error.message ?? '', ...(error.hint ? { hint: error.hint } : {}) };
-  const { columns, rows } = outcome as Partial<PanelResult>;
-  if (!Array.isArray(columns) || !Array.isArray(rows))
-    return { code: 'INTERNAL', message: 'The server sent a result this page cannot read.' };
-  return null;
 }
 
 export async function renderOutcome(slot: PanelSlot, outcome: unknown, env: RenderEnv): Promise<boolean> {
