@@ -18,13 +18,24 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+/**
+ * Medians of each function, run in turns until `minRuns` each and, for several functions, up to 4 s
+ * or 300 turns: a 10 ms query gets hundreds of samples, so a ±1 ms jitter from other processes
+ * does not decide its ratio. The order flips every turn, so neither side always runs first (after
+ * the other's garbage or with a cooler cache).
+ */
 async function timeInterleaved(minRuns, ...fns) {
   const samples = fns.map(() => []);
   const start = performance.now();
-  while (samples[0].length < minRuns || (fns.length > 1 && performance.now() - start < 3000 && samples[0].length < 50)) {
-    for (const [i, fn] of fns.entries()) {
+  for (
+    let turn = 0;
+    samples[0].length < minRuns || (fns.length > 1 && performance.now() - start < 4000 && samples[0].length < 300);
+    turn++
+  ) {
+    const order = turn % 2 ? [...fns.keys()].reverse() : [...fns.keys()];
+    for (const i of order) {
       const t = performance.now();
-      await fn();
+      await fns[i]();
       samples[i].push(performance.now() - t);
     }
   }

@@ -77,7 +77,7 @@ export class ExtractSource implements SqlSource {
       options.signal?.addEventListener('abort', stop, { once: true });
       try {
         if (options.signal?.aborted) throw new VitrinaError('ABORTED', 'the query was cancelled');
-        return engine.rowObjects(await connection.runAndReadAll(compiled.sql, engine.bindValues(compiled.parameters)));
+        return engine.rowObjects(await engine.runPrepared(connection, compiled.sql, engine.bindValues(compiled.parameters)));
       } finally {
         options.signal?.removeEventListener('abort', stop);
       }

@@ -11,3 +11,4 @@ export { type ExtractInput, ExtractStore } from './extract-store.js';
 export { BadRowCollector, extractTarget } from './extract-target.js';
 export type * from './extract-types.js';
 export { MAX_REPORTED_BAD_ROWS } from './extract-types.js';
+export { MAX_STATEMENTS_PER_CONNECTION, preparedCount, runPrepared } from './prepared-statements.js';
