@@ -28,11 +28,12 @@ const monthSql = 'select disposition, count(*) as n from calls where started_at 
 
 describe('runPrepared', () => {
   it('answers each run with its own values, as a fresh run of the same SQL does', async () => {
-    for (const [from, to] of [
+    const ranges: [string, string][] = [
       ['2026-10-01T00:00:00.000Z', '2026-10-02T00:00:00.000Z'],
       ['2026-10-05T00:00:00.000Z', '2026-11-01T00:00:00.000Z'],
       ['2026-12-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z'],
-    ]) {
+    ];
+    for (const [from, to] of ranges) {
       const prepared = (await runPrepared(connection, monthSql, [from, to, 10])).getRowsJS();
       const fresh = (await connection.runAndReadAll(monthSql, [from, to, 10])).getRowsJS();
       expect(prepared).toEqual(fresh);
