@@ -2,6 +2,8 @@
  * @module One DuckDB database file opened once, with a few reusable connections. DuckDB runs
  * queries of different connections in parallel, so the pool only saves the cost of connecting.
  */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
 export interface DuckDBPoolOptions {
@@ -10,6 +12,9 @@ export interface DuckDBPoolOptions {
   /** Idle connections kept for reuse. Default 4. */
   maxIdle?: number;
 }
+
+/** Files open through a pool in this process, by device and inode. */
+const openFiles = new Set<string>();
 
 export class DuckDBConnectionPool {
   readonly #idle: DuckDBConnection[] = [];
@@ -21,21 +26,46 @@ export class DuckDBConnectionPool {
     readonly path: string,
     private readonly instance: DuckDBInstance,
     private readonly maxIdle: number,
+    /** Opened with write access. */
+    readonly writable: boolean,
+    /** The file's inode when it was opened: a file renamed over `path` since then is another one. */
+    readonly inode: number,
+    private readonly key: string,
   ) {}
 
+  /**
+   * Opens the file; fails like DuckDB's own lock conflict when this process has it open already
+   * (see {@link isLockConflict}): POSIX locks belong to the process, so DuckDB cannot see a second
+   * handle of one file in one process (two projects over one data folder) — one could write while
+   * the other reads — and closing either handle would drop the other's lock too.
+   */
   static async open(path: string, options: DuckDBPoolOptions = {}): Promise<DuckDBConnectionPool> {
-    const instance = await DuckDBInstance.create(path, options.readonly ? { access_mode: 'READ_ONLY' } : {});
-    return new DuckDBConnectionPool(path, instance, options.maxIdle ?? 4);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    const key = stat ? `${stat.dev}:${stat.ino}` : resolve(path);
+    if (openFiles.has(key)) throw new Error(`IO Error: Could not set lock on file "${path}": this process has it open already`);
+    openFiles.add(key);
+    try {
+      const instance = await DuckDBInstance.create(path, options.readonly ? { access_mode: 'READ_ONLY' } : {});
+      return new DuckDBConnectionPool(path, instance, options.maxIdle ?? 4, !options.readonly, stat?.ino ?? -1, key);
+    } catch (error) {
+      openFiles.delete(key);
+      throw error;
+    }
   }
 
   get leased(): number {
     return this.#leased;
   }
 
-  async acquire(): Promise<DuckDBConnection> {
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** A connection; `fresh`: a new one, not an idle one (a load's session settings and temp tables die with it when released with `discard`). */
+  async acquire(options: { fresh?: boolean } = {}): Promise<DuckDBConnection> {
     if (this.#closed) throw new Error(`the DuckDB file ${this.path} was closed`);
     this.#leased++;
-    const reused = this.#idle.pop();
+    const reused = options.fresh ? undefined : this.#idle.pop();
     if (reused) return reused;
     try {
       const connection = await this.instance.connect();
@@ -49,9 +79,9 @@ export class DuckDBConnectionPool {
     }
   }
 
-  release(connection: DuckDBConnection): void {
+  release(connection: DuckDBConnection, options: { discard?: boolean } = {}): void {
     this.#leased--;
-    if (this.#closed || this.#idle.length >= this.maxIdle) connection.closeSync();
+    if (options.discard || this.#closed || this.#idle.length >= this.maxIdle) connection.closeSync();
     else this.#idle.push(connection);
     if (this.#leased === 0) this.#onDrained?.();
   }
@@ -73,5 +103,11 @@ export class DuckDBConnectionPool {
     if (this.#leased > 0) await new Promise<void>((resolve) => (this.#onDrained = resolve));
     for (const connection of this.#idle.splice(0)) connection.closeSync();
     this.instance.closeSync();
+    openFiles.delete(this.key);
   }
+}
+
+/** DuckDB's error when another process holds the file (with write access, or read-only when we want to write). */
+export function isLockConflict(error: unknown): boolean {
+  return /could not set lock on file/i.test(error instanceof Error ? error.message : String(error));
 }

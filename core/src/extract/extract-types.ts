@@ -43,9 +43,21 @@ export interface LoadReport {
   badRows: BadRowSummary;
   durationMs: number;
   generation?: number;
-  /** Where the time went: copying the live file (append), the plugin filling the extract, counting and publishing. */
-  timings?: { copyMs: number; fillMs: number; publishMs: number };
+  /** Where the time went: copying the live file (append on a copy), the plugin filling the extract, counting and publishing. */
+  timings?: LoadTimings;
   error?: VitrinaError;
+}
+
+export interface LoadTimings {
+  /**
+   * `in-place`: an append written into the live file in one transaction; `copy`: an append on a
+   * copy of it (another process held the file, or queries were running on a read-only handle);
+   * `new-file`: a full load.
+   */
+  where: 'in-place' | 'copy' | 'new-file';
+  copyMs: number;
+  fillMs: number;
+  publishMs: number;
 }
 
 /** Progress of a running load, as the plugin reports it. */

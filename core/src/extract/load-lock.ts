@@ -6,7 +6,8 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { throwIfAborted } from '../util/abort.js';
 
-function alive(pid: number): boolean {
+/** Whether process `pid` still runs (ours always does). */
+export function alive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

@@ -153,11 +153,12 @@ const LEG_ORDER = 'call_id <> linked_id, started_at, sequence, call_id';
  * holding the right number are not rewritten. `since` (a constant SQL expression), when given, limits the
  * legs looked at to those starting from then: an append passes a week before its earliest new
  * call, so DuckDB skips the older row groups of a time-ordered log by their min/max instead of
- * scanning millions of rows for the few calls that gained a leg.
+ * scanning millions of rows for the few calls that gained a leg — on both sides of the UPDATE's
+ * join: the rows to number and the table rows they are matched with by rowid.
  */
 export function renumberLegsSql(table: string, linkedIds: string, since?: string): string {
-  const recent = since ? ` AND started_at >= (${since})` : '';
-  return `UPDATE ${table} SET leg = r.leg FROM (SELECT rowid AS rid, CAST(row_number() OVER (PARTITION BY linked_id ORDER BY ${LEG_ORDER}) AS INTEGER) AS leg FROM ${table} WHERE linked_id IN (${linkedIds})${recent}) r WHERE ${table}.rowid = r.rid AND ${table}.leg IS DISTINCT FROM r.leg`;
+  const recent = (of: string) => (since ? ` AND ${of}started_at >= (${since})` : '');
+  return `UPDATE ${table} SET leg = r.leg FROM (SELECT rowid AS rid, CAST(row_number() OVER (PARTITION BY linked_id ORDER BY ${LEG_ORDER}) AS INTEGER) AS leg FROM ${table} WHERE linked_id IN (${linkedIds})${recent('')}) r WHERE ${table}.rowid = r.rid${recent(`${table}.`)} AND ${table}.leg IS DISTINCT FROM r.leg`;
 }
 
 /** The `linked_id`s of a table's calls that have more than one leg. */
