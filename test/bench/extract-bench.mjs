@@ -13,12 +13,17 @@
  *   pnpm bench:extract [--sizes 1000000,5000000] [--append 10000] [--json out.json]
  *   pnpm bench:extract --sizes 100000,300000        (a quick run)
  *   pnpm bench:extract --skip-ingest                 (queries and append again, on the extracts of the last run)
+ *   pnpm bench:extract --only append                 (the append alone, on the extracts of the last run)
  */
 import { spawnSync } from 'node:child_process';
 import {
+  closeSync,
   cpSync,
   existsSync,
+  fsyncSync,
   mkdirSync,
+  openSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -46,6 +51,8 @@ const { values: args } = parseArgs({
     'min-runs': { type: 'string', default: '7' },
     // Reuse the extracts of a previous run: only the queries and the append are measured again.
     'skip-ingest': { type: 'boolean', default: false },
+    // `append`: only the append (implies --skip-ingest, no queries).
+    only: { type: 'string' },
   },
 });
 const requireFromCore = createRequire(join(root, 'core', 'package.json'));
@@ -116,7 +123,7 @@ const { writeBenchDefinitions } = await import('./extract-bench-reports.mjs');
 writeBenchDefinitions(join(dir, 'report-definitions'));
 
 const ingest = [];
-for (const n of args['skip-ingest'] ? [] : sizes) {
+for (const n of args['skip-ingest'] || args.only === 'append' ? [] : sizes) {
   const file = join(dir, `cdr-${n}.csv`);
   if (!existsSync(file)) {
     console.error(`generating ${n.toLocaleString('en')} call records into ${file} (once)…`);
@@ -155,13 +162,16 @@ for (const n of args['skip-ingest'] ? [] : sizes) {
 
 const largest = sizes[sizes.length - 1];
 const { benchQueries } = await import('./extract-bench-queries.mjs');
-const queries = await benchQueries({
-  dir,
-  n: largest,
-  configPath: join(dir, `vitrina.extract.${largest}.config.json`),
-  projectConfig,
-  minRuns: Number(args['min-runs']),
-});
+const queries =
+  args.only === 'append'
+    ? undefined
+    : await benchQueries({
+        dir,
+        n: largest,
+        configPath: join(dir, `vitrina.extract.${largest}.config.json`),
+        projectConfig,
+        minRuns: Number(args['min-runs']),
+      });
 
 // Append: new lines at the end of the largest log, loaded incrementally; then the log and the
 // extract are put back as they were (same bytes and mtime), so the next run starts from the same state.
@@ -172,6 +182,8 @@ const extracts = join(dir, `.data-${largest}`, 'extracts');
 const backup = join(dir, 'extract-backup');
 rmSync(backup, { recursive: true, force: true });
 cpSync(extracts, backup, { recursive: true });
+// The backup's 200+ MB of dirty pages would otherwise be flushed by the append's first fsync.
+syncFiles(backup);
 const manifest = JSON.parse(readFileSync(join(extracts, 'calls.json'), 'utf8'));
 // With --skip-ingest the full reload's time is the one the extract's manifest recorded.
 const full = ingest.length ? ingest[ingest.length - 1].frameworkMs : manifest.durationMs;
@@ -179,6 +191,8 @@ const appendRows = Number(args.append);
 let append;
 try {
   appendCalls(file, largest, appendRows);
+  // A PBX writes these lines over minutes; the kernel has flushed them by the time a refresh runs.
+  syncFiles(file);
   const project = await openProject({ configPath: join(dir, `vitrina.extract.${largest}.config.json`), resolveFrom: [CLI_DIR] });
   // As in `serve`, the extract engine is already loaded when a log grows: its first use (loading
   // DuckDB's native module, ~0.3 s) is not part of the append.
@@ -186,6 +200,11 @@ try {
   const started = performance.now();
   const [report] = await project.extracts.refresh(['calls']);
   const ms = performance.now() - started;
+  // An in-place append is published (queryable, durable in DuckDB's log) before its checkpoint,
+  // which follows under the load lock: the next refresh (skipped: nothing new) waits for it.
+  const settling = performance.now();
+  await project.extracts.refresh(['calls']);
+  const settleMs = performance.now() - settling;
   await project.close();
   if (report.status === 'failed') throw report.error;
   append = {
@@ -194,19 +213,29 @@ try {
     added: report.added,
     ms,
     timings: report.timings,
+    settleMs,
     fullReloadMs: full,
     share: ms / full,
   };
   console.log(
-    `append ${appendRows.toLocaleString('en')} rows to the ${largest.toLocaleString('en')}-row extract: ${report.status} ${ms.toFixed(0)} ms ` +
+    `append ${appendRows.toLocaleString('en')} rows to the ${largest.toLocaleString('en')}-row extract: ${report.status} ${report.timings?.where} ${ms.toFixed(0)} ms ` +
       `(copy ${report.timings?.copyMs} ms, plugin ${report.timings?.fillMs} ms, publish ${report.timings?.publishMs} ms) = ` +
-      `${(append.share * 100).toFixed(2)}% of a full reload (${(full / 1000).toFixed(2)} s)`,
+      `${(append.share * 100).toFixed(2)}% of a full reload (${(full / 1000).toFixed(2)} s); then the checkpoint, ${settleMs.toFixed(0)} ms under the load lock`,
   );
 } finally {
   truncateSync(file, before.size);
   utimesSync(file, before.atime, before.mtime);
   rmSync(extracts, { recursive: true, force: true });
   renameSync(backup, extracts);
+}
+
+/** fsync of a file, or of every file in a folder. */
+function syncFiles(path) {
+  for (const f of statSync(path).isDirectory() ? readdirSync(path).map((n) => join(path, n)) : [path]) {
+    const fd = openSync(f, 'r');
+    fsyncSync(fd);
+    closeSync(fd);
+  }
 }
 
 if (args.json) writeFileSync(args.json, `${JSON.stringify({ ingest, queries, append }, null, 2)}\n`);

@@ -160,10 +160,12 @@ export interface BadRow {
 export interface ExtractTarget {
   /**
    * `full`: the extract is empty and every table is (re)created (first load, `vitrina ingest --full`,
-   * or a source without a previous extract). `append`: a copy of the previous extract with all its
-   * tables; add only what is new since `state` — or recreate the tables and report `status: 'loaded'`
-   * when the input was rewritten rather than grown. Either way readers see the result only after
-   * `load` resolves; a throw discards it.
+   * or a source without a previous extract). `append`: the previous extract with all its tables
+   * (usually the live file itself, inside the load's transaction; a copy of it when another process
+   * holds it); add only what is new since `state` — or recreate the tables and report
+   * `status: 'loaded'` when the input was rewritten rather than grown. Either way readers see the
+   * result only after `load` resolves; a throw discards it. Keep temporary tables TEMP (or drop
+   * them): the core counts the extract's other tables as the source's.
    */
   readonly mode: 'full' | 'append';
   /** What the previous successful load returned as `state` (cursors per file, fingerprints). */

@@ -14,7 +14,13 @@ export interface DuckDBPoolOptions {
 }
 
 /** Files open through a pool in this process, by device and inode. */
-const openFiles = new Set<string>();
+const openFiles = new Map<string, { writable: boolean; count: number }>();
+
+function forget(key: string): void {
+  const open = openFiles.get(key);
+  if (open && open.count > 1) open.count--;
+  else openFiles.delete(key);
+}
 
 export class DuckDBConnectionPool {
   readonly #idle: DuckDBConnection[] = [];
@@ -34,21 +40,27 @@ export class DuckDBConnectionPool {
   ) {}
 
   /**
-   * Opens the file; fails like DuckDB's own lock conflict when this process has it open already
-   * (see {@link isLockConflict}): POSIX locks belong to the process, so DuckDB cannot see a second
-   * handle of one file in one process (two projects over one data folder) — one could write while
-   * the other reads — and closing either handle would drop the other's lock too.
+   * Opens the file; fails like DuckDB's own lock conflict (see {@link isLockConflict}) when this
+   * process has it open with write access already, or asks for write access to a file it has
+   * open: POSIX locks belong to the process, so DuckDB cannot see a second handle of one file in
+   * one process (two projects over one data folder), and one could write while the other reads.
+   * Several read-only handles are allowed, as DuckDB allows them across processes.
    */
   static async open(path: string, options: DuckDBPoolOptions = {}): Promise<DuckDBConnectionPool> {
     const stat = statSync(path, { throwIfNoEntry: false });
     const key = stat ? `${stat.dev}:${stat.ino}` : resolve(path);
-    if (openFiles.has(key)) throw new Error(`IO Error: Could not set lock on file "${path}": this process has it open already`);
-    openFiles.add(key);
+    const writable = !options.readonly;
+    const open = openFiles.get(key);
+    if (open && (open.writable || writable))
+      throw new Error(
+        `IO Error: Could not set lock on file "${path}": this process has it open${open.writable ? ' with write access' : ''} already`,
+      );
+    openFiles.set(key, { writable, count: (open?.count ?? 0) + 1 });
     try {
-      const instance = await DuckDBInstance.create(path, options.readonly ? { access_mode: 'READ_ONLY' } : {});
-      return new DuckDBConnectionPool(path, instance, options.maxIdle ?? 4, !options.readonly, stat?.ino ?? -1, key);
+      const instance = await DuckDBInstance.create(path, writable ? {} : { access_mode: 'READ_ONLY' });
+      return new DuckDBConnectionPool(path, instance, options.maxIdle ?? 4, writable, stat?.ino ?? -1, key);
     } catch (error) {
-      openFiles.delete(key);
+      forget(key);
       throw error;
     }
   }
@@ -103,7 +115,7 @@ export class DuckDBConnectionPool {
     if (this.#leased > 0) await new Promise<void>((resolve) => (this.#onDrained = resolve));
     for (const connection of this.#idle.splice(0)) connection.closeSync();
     this.instance.closeSync();
-    openFiles.delete(this.key);
+    forget(this.key);
   }
 }
 

@@ -36,8 +36,10 @@ export async function readStoredLoad(connection: DuckDBConnection): Promise<Stor
   };
 }
 
-export async function writeStoredLoad(connection: DuckDBConnection, load: StoredLoad): Promise<void> {
-  await connection.run(`create table if not exists ${LOAD_STATE_TABLE} (generation BIGINT, fingerprint VARCHAR, state VARCHAR)`);
+/** Replaces the stored state (`exists`: the table is known to be there, e.g. it was just read). */
+export async function writeStoredLoad(connection: DuckDBConnection, load: StoredLoad, exists = false): Promise<void> {
+  if (!exists)
+    await connection.run(`create table if not exists ${LOAD_STATE_TABLE} (generation BIGINT, fingerprint VARCHAR, state VARCHAR)`);
   await connection.run(`delete from ${LOAD_STATE_TABLE}`);
   await connection.run(`insert into ${LOAD_STATE_TABLE} values ($1, $2, $3)`, [
     load.generation,

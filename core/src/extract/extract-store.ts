@@ -216,9 +216,12 @@ export class ExtractStore {
       if (current?.writable && current.path === this.file && this.#poolStamp === stamp && current.inode === inodeOf(this.file))
         return current;
       if (current) {
-        // New queries wait for the switch; ones that already hold the handle lease their connection first.
+        // New queries wait for the switch (once per process: the handle keeps its write access);
+        // queries running on the read-only handle get a moment to finish, else this append copies.
         this.#pool = undefined;
-        await new Promise((resolve) => setImmediate(resolve));
+        const patience = performance.now() + SWITCH_WAIT_MS;
+        do await new Promise((resolve) => setTimeout(resolve, current.leased > 0 ? 5 : 0));
+        while (current.leased > 0 && performance.now() < patience);
         if (current.leased > 0) {
           this.#pool = current;
           return undefined;
@@ -433,6 +436,9 @@ async function checkpoint(connection: DuckDBConnection, signal?: AbortSignal): P
     }
   }
 }
+
+/** How long new queries may wait for the ones on a read-only handle before it is switched to write access. */
+const SWITCH_WAIT_MS = 1000;
 
 function inodeOf(file: string): number {
   return statSync(file, { throwIfNoEntry: false })?.ino ?? -1;

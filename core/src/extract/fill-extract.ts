@@ -40,7 +40,8 @@ export async function fillExtract(request: FillRequest): Promise<FillResult> {
   // One transaction for the whole fill: every auto-committed statement would sync DuckDB's
   // write-ahead log (~50-80 ms each here, most of a 10k-row append's time), and readers of a live
   // file see nothing of it before the commit.
-  const base = latestLoad(request.previous, mode === 'append' ? await readStoredLoad(connection) : undefined);
+  const stored = mode === 'append' ? await readStoredLoad(connection) : undefined;
+  const base = latestLoad(request.previous, stored);
   await connection.run('begin transaction');
   try {
     const target = extractTarget(
@@ -63,7 +64,7 @@ export async function fillExtract(request: FillRequest): Promise<FillResult> {
     }
     const tables = await countTables(connection);
     const generation = (mode === 'append' ? base.generation : (request.previous?.generation ?? 0)) + 1;
-    await writeStoredLoad(connection, { generation, fingerprint: request.fingerprint, state: outcome.state });
+    await writeStoredLoad(connection, { generation, fingerprint: request.fingerprint, state: outcome.state }, stored !== undefined);
     // An abort between two statements interrupts nothing in DuckDB: it must still not commit.
     if (options.signal?.aborted) throw new VitrinaError('ABORTED', 'the load was cancelled', { cause: options.signal.reason });
     await connection.run('commit');

