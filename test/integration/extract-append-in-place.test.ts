@@ -111,6 +111,23 @@ describe('append in place', () => {
     expect(p.extractFiles()).toEqual(['items.duckdb', 'items.json']);
   });
 
+  it('a read-only handle busy for longer than the switch may wait: that append builds on a copy instead', async () => {
+    const p = setup();
+    p.write(csv('1,a,1,2026-01-01 00:00:00'));
+    const store = storeOf(p);
+    await store.load();
+    const readOnly = await store.pool();
+    expect(readOnly.writable).toBe(false);
+    const busy = await readOnly.acquire();
+    p.append('2,b,2,2026-01-02 00:00:00\n');
+    expect(await store.load()).toMatchObject({ status: 'appended', rows: 2, timings: { where: 'copy' } });
+    readOnly.release(busy);
+    expect(await count(store)).toBe(2);
+    p.append('3,c,3,2026-01-03 00:00:00\n');
+    expect(await store.load()).toMatchObject({ status: 'appended', rows: 3, timings: { where: 'in-place' } });
+    expect(await count(store)).toBe(3);
+  });
+
   it('a query that began before the commit finishes on the previous rows', async () => {
     const p = setup();
     p.write(csv('1,a,1,2026-01-01 00:00:00'));
@@ -201,8 +218,14 @@ describe('append in place', () => {
     await holdInChild(first.file, 'write');
     const reader = storeOf(p);
     expect(await count(reader)).toBe(1);
-    expect((await reader.pool()).path).toMatch(/items\.duckdb\.snapshot-\d+-\d+$/);
+    expect((await reader.pool()).path).toMatch(/items\.duckdb\.snapshot-\d+-\d+-\d+$/);
     expect(p.extractFiles()).toEqual(['items.duckdb', expect.stringMatching(/^items\.duckdb\.snapshot-/), 'items.json']);
+    // Once the other process lets go, the reader's next append takes the live file and drops its snapshot.
+    const holder = children.pop() as ChildProcess;
+    await new Promise((resolve) => holder.once('exit', resolve).kill());
+    p.append('2,b,2,2026-01-02 00:00:00\n');
+    expect(await reader.load()).toMatchObject({ status: 'appended', rows: 2, timings: { where: 'in-place' } });
+    expect(await count(reader)).toBe(2);
     await reader.close();
     expect(p.extractFiles()).toEqual(['items.duckdb', 'items.json']);
   });

@@ -22,9 +22,11 @@ export function removeExtractFile(file: string): void {
   rmSync(`${file}.wal`, { force: true });
 }
 
+let snapshots = 0;
+
 /** A name for this process's snapshot of `file`. */
 export function snapshotName(file: string): string {
-  return `${file}.snapshot-${process.pid}-${Date.now()}`;
+  return `${file}.snapshot-${process.pid}-${Date.now()}-${++snapshots}`;
 }
 
 /** Snapshots of `file` left by processes that are gone. */

@@ -215,6 +215,16 @@ export class ExtractStore {
       const current = this.#pool;
       if (current?.writable && current.path === this.file && this.#poolStamp === stamp && current.inode === inodeOf(this.file))
         return current;
+      if (current && current.path !== this.file) {
+        // A snapshot (another process held the file): keep reading it unless the live file can be had.
+        const live = await this.#openWritable();
+        if (live) await this.#retire();
+        if (live) {
+          this.#pool = live;
+          this.#poolStamp = stamp;
+        }
+        return live;
+      }
       if (current) {
         // New queries wait for the switch (once per process: the handle keeps its write access);
         // queries running on the read-only handle get a moment to finish, else this append copies.
@@ -229,15 +239,19 @@ export class ExtractStore {
         await current.close();
         if (current.path !== this.file) removeExtractFile(current.path);
       }
-      try {
-        this.#pool = await DuckDBConnectionPool.open(this.file);
-        this.#poolStamp = stamp;
-        return this.#pool;
-      } catch (error) {
-        if (isLockConflict(error)) return undefined;
-        throw error;
-      }
+      this.#pool = await this.#openWritable();
+      this.#poolStamp = stamp;
+      return this.#pool;
     });
+  }
+
+  async #openWritable(): Promise<DuckDBConnectionPool | undefined> {
+    try {
+      return await DuckDBConnectionPool.open(this.file);
+    } catch (error) {
+      if (isLockConflict(error)) return undefined;
+      throw error;
+    }
   }
 
   async #load(options: RefreshOptions): Promise<Loaded> {
