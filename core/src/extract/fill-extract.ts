@@ -37,11 +37,11 @@ export interface FillResult {
 export async function fillExtract(request: FillRequest): Promise<FillResult> {
   const { input, connection, mode, bad, options } = request;
   const { source, guard, raw } = input;
+  const stored = mode === 'append' ? await readStoredLoad(connection) : undefined;
+  const base = latestLoad(request.previous, stored);
   // One transaction for the whole fill: every auto-committed statement would sync DuckDB's
   // write-ahead log (~50-80 ms each here, most of a 10k-row append's time), and readers of a live
   // file see nothing of it before the commit.
-  const stored = mode === 'append' ? await readStoredLoad(connection) : undefined;
-  const base = latestLoad(request.previous, stored);
   await connection.run('begin transaction');
   try {
     const target = extractTarget(
@@ -58,13 +58,15 @@ export async function fillExtract(request: FillRequest): Promise<FillResult> {
     );
     const ctx = { source, guard, connection, target, signal: options.signal };
     const outcome = raw.kind === 'rows' ? await fillFromRowSource(raw, ctx) : await fillFromSqlSource(ctx);
-    if (outcome.status === 'skipped' && request.previous) {
+    // Nothing new. Unless the manifest is behind the file (a crash before publishing): then it is published now.
+    if (outcome.status === 'skipped' && request.previous && base.generation === request.previous.generation) {
       await connection.run('rollback');
       return { status: 'skipped', rows: 0, generation: request.previous.generation, state: request.previous.state, tables: {} };
     }
+    const state = outcome.status === 'skipped' ? (outcome.state ?? base.state) : outcome.state;
     const tables = await countTables(connection);
     const generation = (mode === 'append' ? base.generation : (request.previous?.generation ?? 0)) + 1;
-    await writeStoredLoad(connection, { generation, fingerprint: request.fingerprint, state: outcome.state }, stored !== undefined);
+    await writeStoredLoad(connection, { generation, fingerprint: request.fingerprint, state }, stored !== undefined);
     // An abort between two statements interrupts nothing in DuckDB: it must still not commit.
     if (options.signal?.aborted) throw new VitrinaError('ABORTED', 'the load was cancelled', { cause: options.signal.reason });
     await connection.run('commit');
@@ -72,7 +74,7 @@ export async function fillExtract(request: FillRequest): Promise<FillResult> {
       status: mode === 'append' && outcome.status !== 'loaded' ? 'appended' : 'loaded',
       rows: outcome.rows,
       generation,
-      state: outcome.state,
+      state,
       tables,
     };
   } catch (error) {

@@ -2,7 +2,7 @@
  * Globs and incremental loads: the fingerprint follows the matched files, new files and grown files
  * append only their new rows (with line numbers that continue the file's), anything else reloads.
  */
-import { appendFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CsvProject } from './test-support/csv-project.js';
@@ -102,5 +102,27 @@ describe('CSV connector: globs and incremental loads', () => {
     const { outcome, rows } = await project.load({ path: 'noappend.csv', append: false }, 'refresh', count);
     expect(outcome.status).toBe('loaded');
     expect(rows).toEqual([{ n: 2, total: 30 }]);
+  });
+
+  it('a crash after the commit, before the manifest: the next refresh publishes what the extract holds, adding nothing twice', async () => {
+    const options = { path: 'crash/*.csv' };
+    project.write('crash/a.csv', 'day,amount\n2024-01-05,10\n');
+    await project.load(options);
+    const store = project.store(options);
+    const manifestFile = store.manifestFile;
+    await store.close();
+    const before = readFileSync(manifestFile, 'utf8');
+    appendFileSync(`${project.dir}/crash/a.csv`, '2024-01-06,5\n');
+    expect((await project.load(options, 'refresh', count)).rows).toEqual([{ n: 2, total: 15 }]);
+    // As if the process had died between DuckDB's commit and the manifest write.
+    writeFileSync(manifestFile, before);
+    const again = await project.load(options, 'refresh', count);
+    expect(again.outcome).toEqual({ status: 'appended', rows: 0, total: 2 });
+    expect(again.rows).toEqual([{ n: 2, total: 15 }]);
+    appendFileSync(`${project.dir}/crash/a.csv`, '2024-01-07,1\n');
+    expect(await project.load(options, 'refresh', count)).toMatchObject({
+      outcome: { status: 'appended', rows: 1, total: 3 },
+      rows: [{ n: 3, total: 16 }],
+    });
   });
 });
