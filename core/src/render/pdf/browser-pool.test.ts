@@ -1,8 +1,10 @@
 /**
  * The browser pool against the real system Chromium: one warm browser reused, pages bounded, a
  * full queue answered with BUSY, a hung page timed out and its browser replaced, a crashed
- * browser replaced, and nothing left running after close.
+ * browser replaced, pages hidden unless asked for in the foreground, and nothing left running
+ * after close.
  */
+import type { Page } from 'puppeteer-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { VitrinaError } from '../../errors/index.js';
 import { BrowserPool } from './browser-pool.js';
@@ -140,6 +142,22 @@ describe.skipIf(!executablePath)('BrowserPool', () => {
     );
     expect(text).toBe('recovered');
     expect(p.launches).toBe(2);
+  });
+
+  it('opens hidden background tabs (no screen to paint for) unless a render asks for the foreground', async () => {
+    const p = pool();
+    const visibility = (page: Page) => page.evaluate('document.visibilityState');
+    // Kept open meanwhile: a newer foreground tab must not be what decides the others' state.
+    const kept = await p.withPage(async (page) => page, { reuse: true });
+    expect(await p.withPage(visibility, { reuse: true })).toBe('hidden');
+    expect(await p.withPage(async (page) => ({ state: await visibility(page), same: page === kept }), { foreground: true })).toEqual({
+      state: 'visible',
+      same: false,
+    });
+    expect(await p.withPage(visibility)).toBe('hidden');
+    // A foreground tab is never kept for reuse: the kept tab stays the hidden one.
+    expect(await p.withPage(async (page) => page === kept, { reuse: true, foreground: true })).toBe(false);
+    expect(await p.withPage(async (page) => page === kept, { reuse: true })).toBe(true);
   });
 
   it('leaves no Chromium process after close and refuses new renders', async () => {

@@ -75,8 +75,17 @@ export class BrowserPool {
    * With `reuse`, a page that served a `reuse` render before is taken if one is idle, and kept for
    * the next one when `work` succeeded (a new tab costs about as much as printing a small page);
    * only renders that leave no state behind (scripts off, content replaced) may ask for it.
+   *
+   * Pages are background tabs: hidden, so Chromium neither lays out nor paints them for a screen
+   * nobody looks at (`setContent` of a finished page skips that work; printing lays the page out
+   * anyway), and which tab pays for it no longer depends on how many are open (headless Chromium
+   * shows only the newest foreground tab). A page whose scripts wait for animation frames, which
+   * hidden tabs do not get, asks for `foreground` (default false); such a page is never kept.
    */
-  async withPage<T>(work: (page: Page) => Promise<T>, options: { timeoutMs?: number; what?: string; reuse?: boolean } = {}): Promise<T> {
+  async withPage<T>(
+    work: (page: Page) => Promise<T>,
+    options: { timeoutMs?: number; what?: string; reuse?: boolean; foreground?: boolean } = {},
+  ): Promise<T> {
     if (this.#closed) throw new VitrinaError('RENDER_FAILED', 'the PDF printer was shut down');
     const release = await this.#slots.acquire();
     const timeoutMs = options.timeoutMs ?? this.#options.renderTimeoutMs ?? 60_000;
@@ -85,7 +94,10 @@ export class BrowserPool {
     let timer: NodeJS.Timeout | undefined;
     try {
       const running = await this.#browser();
-      page = (options.reuse ? this.#takeIdle(running.browser) : undefined) ?? (await running.browser.newPage());
+      const reuse = options.reuse === true && options.foreground !== true;
+      page =
+        (reuse ? this.#takeIdle(running.browser) : undefined) ??
+        (await running.browser.newPage({ background: options.foreground !== true }));
       const deadline = new Promise<never>((_, reject) => {
         timer = setTimeout(
           () => reject(new VitrinaError('RENDER_TIMEOUT', `${options.what ?? 'the render'} did not finish within ${timeoutMs} ms`)),
@@ -93,7 +105,7 @@ export class BrowserPool {
         );
       });
       const result = await Promise.race([work(page), deadline]);
-      keep = options.reuse === true && !this.#closed && this.#settled === running && this.#idle.length < this.#slots.size;
+      keep = reuse && !this.#closed && this.#settled === running && this.#idle.length < this.#slots.size;
       return result;
     } catch (error) {
       // A timed-out page may be stuck in a busy script; the only sure cure is a new browser.

@@ -80,24 +80,32 @@ export function pdfOptions(options: PrintOptions, timeoutMs: number): PDFOptions
   };
 }
 
+/** Kept tabs already set up for finished pages: the settings stay with the tab, a round trip saved per PDF. */
+const scriptless = new WeakSet<Page>();
+
 export async function printPdf(pool: BrowserPool, html: string, options: PrintOptions): Promise<Uint8Array> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   return pool.withPage(
     async (page) => {
-      await page.emulateMediaType('print');
       if (options.finished) {
-        // Nothing to run: the page is the floor (setContent + pdf). Scripts off, should any slip in.
-        await page.setJavaScriptEnabled(false);
+        if (!scriptless.has(page)) {
+          await page.emulateMediaType('print');
+          // Nothing to run: the page is the floor (setContent + pdf). Scripts off, should any slip in.
+          await page.setJavaScriptEnabled(false);
+          scriptless.add(page);
+        }
         await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
         return page.pdf(pdfOptions(options, timeoutMs));
       }
+      await page.emulateMediaType('print');
       await page.setContent(withListener(html), { waitUntil: 'load', timeout: timeoutMs });
       await waitForPanels(page, timeoutMs);
       await page.evaluate('document.fonts.ready');
       return page.pdf(pdfOptions(options, timeoutMs));
     },
     // The pool's own deadline is a backstop a little past ours, so ours (naming panels) wins.
-    // A finished page runs no script and is replaced whole: its tab can serve the next PDF.
-    { timeoutMs: timeoutMs + 5_000, what: 'printing the PDF', reuse: options.finished === true },
+    // A finished page runs no script and is replaced whole: its tab can serve the next PDF. A
+    // dashboard drawn by its own script needs animation frames, which only a foreground tab gets.
+    { timeoutMs: timeoutMs + 5_000, what: 'printing the PDF', reuse: options.finished === true, foreground: options.finished !== true },
   );
 }
