@@ -75,4 +75,18 @@ describe('idle print workers', () => {
     expect(run.signal, 'the process had to be killed: an idle worker held the event loop').toBeNull();
     expect(run.status).toBe(0);
   });
+
+  it('nor does a chart kept for reuse on the thread that drew it (its frame loop is stopped)', () => {
+    const script = `
+      import { chartSvg } from ${JSON.stringify(new URL('../../core/dist/render/print/chart-svg.js', import.meta.url).href)};
+      const option = { xAxis: { type: 'category', data: ['a', 'b'] }, yAxis: {}, series: [{ type: 'bar', data: [1, 2] }] };
+      for (let i = 0; i < 3; i++) chartSvg(option, { width: 300, height: 200, locale: 'en' });
+      console.log('drawn');`;
+    const file = join(mkdtempSync(join(tmpdir(), 'vitrina-workers-')), 'kept.mjs');
+    writeFileSync(file, script);
+    const run = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.stdout, run.stderr).toContain('drawn');
+    expect(run.signal, 'the process had to be killed: a kept chart held the event loop').toBeNull();
+    expect(run.status).toBe(0);
+  });
 });

@@ -84,22 +84,58 @@ function forPaper(option: EChartsOption): EChartsOption {
   };
 }
 
+type Chart = ReturnType<typeof echarts.init>;
+
+/** The SVG painter's own string renderer: unlike `renderToSVGString`, it can leave out the hover CSS. */
+interface SvgPainter {
+  renderToString(options: { useViewBox?: boolean; cssEmphasis?: boolean; cssAnimation?: boolean }): string;
+}
+
 /**
- * A new chart per drawing, disposed after it: a kept chart keeps zrender's frame loop (a 16 ms
- * timer in Node) running, which held the process open and burnt CPU between prints.
+ * One chart per size, theme and locale, reused: `setOption` with `notMerge` draws what a new
+ * chart draws without building a zrender, painter and models first. Stopped after each drawing:
+ * zrender restarts its frame loop (a 16 ms timer in Node) whenever an option is set, and a loop
+ * left running held processes open and burnt CPU between prints. Cleared, so what stays between
+ * drawings is an empty chart. A few sizes per paper; the oldest goes past {@link MAX_CHARTS}.
+ */
+const charts = new Map<string, Chart>();
+const MAX_CHARTS = 12;
+
+function chartFor(width: number, height: number, theme: string | undefined, locale: string): Chart {
+  const key = `${width}x${height}|${theme ?? ''}|${locale}|${themeGeneration}`;
+  let chart = charts.get(key);
+  if (!chart) {
+    if (charts.size >= MAX_CHARTS) {
+      const [oldest, old] = charts.entries().next().value as [string, Chart];
+      charts.delete(oldest);
+      old.dispose();
+    }
+    chart = echarts.init(null, theme ?? null, { renderer: 'svg', ssr: true, width, height, locale });
+    charts.set(key, chart);
+  }
+  return chart;
+}
+
+/**
+ * The chart as SVG, scaled to its box (viewBox). Without ECharts' hover CSS (a `<style>` of
+ * `:hover` rules and a class on every shape): paper has no pointer, and the painter skips that work.
  */
 export function chartSvg(option: EChartsOption, options: SvgChartOptions): string {
-  const chart = echarts.init(null, options.theme ?? null, {
-    renderer: 'svg',
-    ssr: true,
-    width: Math.max(40, Math.round(options.width)),
-    height: Math.max(20, Math.round(options.height)),
-    locale: localeName(options.locale),
-  });
+  const width = Math.max(40, Math.round(options.width));
+  const height = Math.max(20, Math.round(options.height));
+  const chart = chartFor(width, height, options.theme, localeName(options.locale));
   try {
-    chart.setOption(forPaper(option) as never);
-    return chart.renderToSVGString({ useViewBox: true });
-  } finally {
+    chart.setOption(forPaper(option) as never, { notMerge: true });
+    const painter = chart.getZr().painter as unknown as SvgPainter;
+    const svg = painter.renderToString({ useViewBox: true, cssEmphasis: false, cssAnimation: false });
+    chart.clear();
+    return svg;
+  } catch (error) {
+    // A chart that failed half-way is not trusted with the next drawing.
+    for (const [key, kept] of charts) if (kept === chart) charts.delete(key);
     chart.dispose();
+    throw error;
+  } finally {
+    if (!chart.isDisposed()) chart.getZr().animation.stop();
   }
 }
