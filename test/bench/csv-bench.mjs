@@ -34,6 +34,15 @@ async function child(mode, panel, out, sql, limit) {
   let t = performance.now();
   let rows = 0;
   let recorded;
+  /** Remembers the panel's SQL as better-sqlite3 prepares it, so the floor runs the very same statement. */
+  async function recordPanelSql() {
+    const { default: Database } = await import('better-sqlite3');
+    const prepare = Database.prototype.prepare;
+    Database.prototype.prepare = function (text) {
+      if (text.includes('"calls"') && /group by/i.test(text)) recorded = text;
+      return prepare.call(this, text);
+    };
+  }
   if (mode === 'xlsx-floor') {
     const { default: Database } = await import('better-sqlite3');
     const { default: ExcelJS } = await import('exceljs');
@@ -68,12 +77,7 @@ async function child(mode, panel, out, sql, limit) {
     await workbook.commit();
     db.close();
   } else if (mode === 'xlsx') {
-    const { default: Database } = await import('better-sqlite3');
-    const prepare = Database.prototype.prepare;
-    Database.prototype.prepare = function (text) {
-      if (text.includes('"calls"') && /group by/i.test(text)) recorded = text;
-      return prepare.call(this, text);
-    };
+    await recordPanelSql();
     const { openProject } = await import('@vitrina/core');
     const { exportPanelXlsx } = await import('@vitrina/core/export');
     const project = await openProject({ configPath: join(dir, 'vitrina.config.json'), resolveFrom: [join(root, 'cli')] });
@@ -111,12 +115,7 @@ async function child(mode, panel, out, sql, limit) {
     await new Promise((resolve) => file.end(resolve));
     db.close();
   } else {
-    const { default: Database } = await import('better-sqlite3');
-    const prepare = Database.prototype.prepare;
-    Database.prototype.prepare = function (text) {
-      if (text.includes('"calls"') && /group by/i.test(text)) recorded = text;
-      return prepare.call(this, text);
-    };
+    await recordPanelSql();
     const { openProject } = await import('@vitrina/core');
     const { exportPanelCsv, exportPanelCsvStream } = await import('@vitrina/core/export');
     const project = await openProject({ configPath: join(dir, 'vitrina.config.json'), resolveFrom: [join(root, 'cli')] });

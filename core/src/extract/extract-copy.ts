@@ -38,3 +38,10 @@ export function removeAbandonedSnapshots(file: string): void {
     if (!Number.isInteger(pid) || !alive(pid)) rmSync(join(dirname(file), name), { force: true });
   }
 }
+
+/** Files of loads whose process died (killed ingest, crash): the lock is ours, so no live load owns them. */
+export function removeAbandonedBuilds(dir: string, prefix: string): void {
+  for (const name of readdirSync(dir)) if (name.startsWith(prefix)) rmSync(join(dir, name), { force: true });
+  for (const name of readdirSync(dir))
+    if (name.startsWith(`.${prefix.split('.duckdb')[0]}-tmp-`)) rmSync(join(dir, name), { recursive: true, force: true });
+}

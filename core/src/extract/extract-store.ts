@@ -10,20 +10,22 @@
  * access) reads a private snapshot of it. A load published by a rename changes the manifest's
  * stamp: the next query opens the new file and the old handle closes once its last query ends.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 import type { ConnectorLogger, Source } from '../connector/connector-types.js';
 import { VitrinaError } from '../errors/index.js';
 import type { RuntimeSource } from '../source/runtime-source.js';
 import { SerialQueue } from '../source/serial-queue.js';
+import { buildMemoryLimit, checkpoint, interruptOnAbort } from './duckdb-load-steps.js';
 import { DuckDBConnectionPool, isLockConflict } from './duckdb-pool.js';
-import { copyExtractFile, removeAbandonedSnapshots, removeExtractFile, snapshotName } from './extract-copy.js';
+import { copyExtractFile, removeAbandonedBuilds, removeAbandonedSnapshots, removeExtractFile, snapshotName } from './extract-copy.js';
 import { manifestStamp, readManifest, writeManifest } from './extract-manifest.js';
 import { BadRowCollector } from './extract-target.js';
-import type { ExtractManifest, LoadReport, LoadTimings, RefreshOptions } from './extract-types.js';
+import type { ExtractManifest, LoadReport, RefreshOptions } from './extract-types.js';
 import { type FillResult, fillExtract } from './fill-extract.js';
 import { takeLoadLock } from './load-lock.js';
+import { type LoadRun, report, stopwatch, timed, total } from './load-report.js';
 
 export interface ExtractInput {
   source: string;
@@ -40,16 +42,6 @@ export interface ExtractInput {
 interface Loaded {
   report: LoadReport;
   settle?: () => Promise<void>;
-}
-
-/** What one load is measured and reported with. */
-interface LoadRun {
-  source: string;
-  options: RefreshOptions;
-  previous?: ExtractManifest;
-  fingerprint: string;
-  bad: BadRowCollector;
-  started: number;
 }
 
 export class ExtractStore {
@@ -400,76 +392,9 @@ export class ExtractStore {
   }
 }
 
-function report(run: LoadRun, status: LoadReport['status'], rows: number, added: number, generation?: number): LoadReport {
-  return {
-    source: run.source,
-    status,
-    rows,
-    added,
-    badRows: run.bad.summary,
-    durationMs: Math.round(performance.now() - run.started),
-    generation,
-  };
-}
-
-function timed(loadReport: LoadReport, timings: LoadTimings): LoadReport {
-  return { ...loadReport, timings };
-}
-
-function stopwatch(): () => number {
-  let mark = performance.now();
-  return () => {
-    const now = performance.now();
-    const ms = Math.round(now - mark);
-    mark = now;
-    return ms;
-  };
-}
-
-/** An abort (shutdown, Ctrl-C in ingest) stops the statement DuckDB is running for the plugin; returns the unsubscribe. */
-function interruptOnAbort(connection: DuckDBConnection, signal: AbortSignal | undefined): () => void {
-  const interrupt = () => connection.interrupt();
-  signal?.addEventListener('abort', interrupt, { once: true });
-  return () => signal?.removeEventListener('abort', interrupt);
-}
-
-/**
- * Checkpoints the live file after an in-place append. A query that began before the commit and
- * still reads the rows an UPDATE changed makes DuckDB refuse; FORCE CHECKPOINT would wait for it
- * and hold up every new query meanwhile, so this retries for a while and otherwise leaves the
- * committed rows in the write-ahead log (durable; copies take the log along) for the next load.
- */
-async function checkpoint(connection: DuckDBConnection, signal?: AbortSignal): Promise<boolean> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await connection.run('checkpoint');
-      return true;
-    } catch {
-      if (attempt >= 20 || signal?.aborted) return false;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
-
 /** How long new queries may wait for the ones on a read-only handle before it is switched to write access. */
 const SWITCH_WAIT_MS = 1000;
 
 function inodeOf(file: string): number {
   return statSync(file, { throwIfNoEntry: false })?.ino ?? -1;
-}
-
-/** DuckDB's memory budget for building an extract: `VITRINA_EXTRACT_MEMORY_LIMIT` (e.g. `4GB`), default `256MB`. */
-function buildMemoryLimit(): string {
-  return process.env.VITRINA_EXTRACT_MEMORY_LIMIT?.trim() || '256MB';
-}
-
-/** Files of loads whose process died (killed ingest, crash): the lock is ours, so no live load owns them. */
-function removeAbandonedBuilds(dir: string, prefix: string): void {
-  for (const name of readdirSync(dir)) if (name.startsWith(prefix)) rmSync(join(dir, name), { force: true });
-  for (const name of readdirSync(dir))
-    if (name.startsWith(`.${prefix.split('.duckdb')[0]}-tmp-`)) rmSync(join(dir, name), { recursive: true, force: true });
-}
-
-function total(manifest: ExtractManifest): number {
-  return Object.values(manifest.tables).reduce((a, b) => a + b, 0);
 }
