@@ -78,9 +78,9 @@ describe('idle print workers', () => {
 
   it('nor does a chart kept for reuse on the thread that drew it (its frame loop is stopped)', () => {
     const script = `
-      import { chartSvg } from ${JSON.stringify(new URL('../../core/dist/render/print/chart-svg.js', import.meta.url).href)};
+      import { echartsChartSvg } from ${JSON.stringify(new URL('../../core/dist/render/print/chart-svg.js', import.meta.url).href)};
       const option = { xAxis: { type: 'category', data: ['a', 'b'] }, yAxis: {}, series: [{ type: 'bar', data: [1, 2] }] };
-      for (let i = 0; i < 3; i++) chartSvg(option, { width: 300, height: 200, locale: 'en' });
+      for (let i = 0; i < 3; i++) echartsChartSvg(option, { width: 300, height: 200, locale: 'en' });
       console.log('drawn');`;
     const file = join(mkdtempSync(join(tmpdir(), 'vitrina-workers-')), 'kept.mjs');
     writeFileSync(file, script);

@@ -6,7 +6,7 @@
 import type { EChartsOption } from 'echarts';
 import * as echarts from 'echarts/core';
 import { describe, expect, it } from 'vitest';
-import { chartSvg } from './chart-svg.js';
+import { echartsChartSvg as chartSvg } from './chart-svg.js';
 
 const size = { width: 420, height: 300, locale: 'en' as const };
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May'];

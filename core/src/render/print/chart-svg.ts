@@ -1,7 +1,9 @@
 /**
- * @module A chart as an SVG string drawn in Node by ECharts' server-side renderer: what the print
- * page embeds instead of running ECharts in Chromium. No DOM, no animation; the theme and the
- * locale are the ones the on-screen dashboard registers.
+ * @module A chart as an SVG string drawn in Node: what the print page embeds instead of running
+ * ECharts in Chromium. Paper charts (`paper/`) write the SVG straight from the option; what they
+ * decline — or every chart, with `VITRINA_PRINT_CHARTS=echarts` — ECharts' server-side renderer
+ * draws. No DOM, no animation; the theme and the locale are the ones the on-screen dashboard
+ * registers.
  */
 import { createRequire } from 'node:module';
 import type { EChartsOption } from 'echarts';
@@ -10,6 +12,7 @@ import { GridComponent, LegendComponent, TimelineComponent, TooltipComponent, Vi
 import * as echarts from 'echarts/core';
 import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
+import { paperChartSvg } from './paper/paper-chart.js';
 
 // Only what the option builders use (the full package registers ~60 chart and component types,
 // and every setOption walks them all). Tooltip and timeline draw nothing on paper; registered so
@@ -116,11 +119,26 @@ function chartFor(width: number, height: number, theme: string | undefined, loca
   return chart;
 }
 
-/**
- * The chart as SVG, scaled to its box (viewBox). Without ECharts' hover CSS (a `<style>` of
- * `:hover` rules and a class on every shape): paper has no pointer, and the painter skips that work.
- */
+/** Which renderer draws print charts: `paper` (default; ECharts for what it declines) or `echarts`. */
+export function printChartRenderer(): 'paper' | 'echarts' {
+  return process.env.VITRINA_PRINT_CHARTS === 'echarts' ? 'echarts' : 'paper';
+}
+
+/** The chart as SVG scaled to its box (viewBox): a paper chart, or ECharts' drawing of it. */
 export function chartSvg(option: EChartsOption, options: SvgChartOptions): string {
+  if (printChartRenderer() === 'paper') {
+    const theme = options.theme ? registered.get(options.theme) : undefined;
+    const svg = paperChartSvg(option, { width: options.width, height: options.height, ...(theme ? { theme } : {}) });
+    if (svg !== undefined) return svg;
+  }
+  return echartsChartSvg(option, options);
+}
+
+/**
+ * ECharts' drawing of the chart. Without ECharts' hover CSS (a `<style>` of `:hover` rules and a
+ * class on every shape): paper has no pointer, and the painter skips that work.
+ */
+export function echartsChartSvg(option: EChartsOption, options: SvgChartOptions): string {
   const width = Math.max(40, Math.round(options.width));
   const height = Math.max(20, Math.round(options.height));
   const chart = chartFor(width, height, options.theme, localeName(options.locale));

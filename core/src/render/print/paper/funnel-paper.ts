@@ -1,0 +1,4 @@
+/** @module funnel charts on paper: not drawn here yet, so ECharts draws them. */
+import type { PaperRenderer } from './paper-box.js';
+
+export const funnelPaper: PaperRenderer = () => undefined;

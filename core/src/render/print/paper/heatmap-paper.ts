@@ -1,0 +1,4 @@
+/** @module heatmap charts on paper: not drawn here yet, so ECharts draws them. */
+import type { PaperRenderer } from './paper-box.js';
+
+export const heatmapPaper: PaperRenderer = () => undefined;
