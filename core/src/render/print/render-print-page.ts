@@ -20,7 +20,7 @@ import { type HtmlTheme, trustedHtml } from '../html/html-theme.js';
 import type { PageAssets } from '../html/page-assets.js';
 import { renderDashboard } from '../html/render-dashboard.js';
 import { ThemeRegistry } from '../html/theme-registry.js';
-import { registerChartTheme, themeGeneration } from './chart-svg.js';
+import { printChartRenderer, registerChartTheme, themeGeneration } from './chart-svg.js';
 import { type DrawTask, PanelWorkers } from './panel-workers.js';
 import { type Orientation, type Paper, panelBodyWidth } from './print-layout.js';
 import { type PrintedPanel, type PrintPanelEnv, printPanel } from './print-panel.js';
@@ -49,8 +49,12 @@ const drawn = new WeakMap<object, Map<string, PrintedPanel>>();
 /** Chart drawing in worker threads, shared by every print of the process. */
 const workers = new PanelWorkers();
 
-/** Panels whose body ECharts draws (worth a trip to a worker); tables, pivots and errors are string work. */
+/**
+ * Panels whose body ECharts draws (worth a trip to a worker); tables, pivots and errors are string
+ * work, and so are paper charts (a fraction of a millisecond: less than the trip).
+ */
 function drawsChart(view: PanelView, outcome: unknown): boolean {
+  if (printChartRenderer() === 'paper') return false;
   if (!outcome || typeof outcome !== 'object' || 'error' in outcome) return false;
   if (isChartType(view.type)) return true;
   const series = (outcome as PanelResult).series;

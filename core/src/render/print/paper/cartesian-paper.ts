@@ -1,4 +1,470 @@
-/** @module placeholder while written */
-import type { PaperRenderer } from './paper-box.js';
+/**
+ * @module Bar, stacked bar, horizontal bar, line, area and sparkline charts on paper: one category
+ * axis, one or two value axes (ECharts' nice scale), labels kept inside the box as ECharts'
+ * `outerBoundsContain: 'axisLabel'` does, category labels thinned (or slanted and truncated, as
+ * the option says) so none overlap, and a legend that wraps instead of scrolling.
+ */
+import type { EChartsOption } from 'echarts';
+import { layoutLegend } from './legend.js';
+import { type NiceScale, niceScale } from './nice-scale.js';
+import { type PaperBox, type PaperRenderer, seriesOf } from './paper-box.js';
+import { escapeXml, num, roundedRect, svgDocument, svgText } from './svg-markup.js';
+import { fitText, textWidth } from './text-metrics.js';
 
-export const cartesianPaper: PaperRenderer = () => undefined;
+type Plain = Record<string, unknown>;
+const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (v: unknown): Plain[] => (Array.isArray(v) ? v.filter(isPlain) : isPlain(v) ? [v] : []);
+const numberOr = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+
+const FONT = 12;
+/** Gap between an axis and its labels (ECharts' `axisLabel.margin`). */
+const MARGIN = 8;
+const LINE_HEIGHT = 14;
+/** ECharts' defaults: 20% of a category left empty around its bars, 30% of a bar between bars. */
+const CATEGORY_GAP = 0.2;
+const BAR_GAP = 0.3;
+
+/** What paper draws; anything else in an option is declined so ECharts draws it. */
+const OPTION_KEYS = new Set(['animation', 'aria', 'tooltip', 'legend', 'grid', 'xAxis', 'yAxis', 'series', 'backgroundColor']);
+const SERIES_KEYS = new Set([
+  'type',
+  'name',
+  'data',
+  'xAxisIndex',
+  'yAxisIndex',
+  'barMaxWidth',
+  'stack',
+  'itemStyle',
+  'emphasis',
+  'symbol',
+  'symbolSize',
+  'connectNulls',
+  'lineStyle',
+  'areaStyle',
+  'smooth',
+]);
+
+interface Series {
+  type: 'bar' | 'line';
+  name: string;
+  color: string;
+  values: (number | null)[];
+  /** Per-point colour overrides (the greyed "Other" bar). */
+  colors: (string | undefined)[];
+  axis: number;
+  stack?: string;
+  opacity: number;
+  radius?: number[];
+  barMaxWidth?: number;
+  symbolSize: number;
+  lineWidth: number;
+  dashed: boolean;
+  area?: number;
+  smooth: boolean;
+  /** Stacked start and end per point (start = 0 for an unstacked series). */
+  from: number[];
+  to: (number | null)[];
+}
+
+interface ValueAxis {
+  scale: NiceScale;
+  labels: string[];
+  show: boolean;
+  split: boolean;
+}
+
+function readSeries(option: EChartsOption, box: PaperBox, horizontal: boolean): Series[] | undefined {
+  const out: Series[] = [];
+  for (const [i, raw] of seriesOf(option).entries()) {
+    if (Object.keys(raw).some((k) => !SERIES_KEYS.has(k))) return undefined;
+    const type = raw.type;
+    if (type !== 'bar' && type !== 'line') return undefined;
+    const itemStyle = isPlain(raw.itemStyle) ? raw.itemStyle : {};
+    const lineStyle = isPlain(raw.lineStyle) ? raw.lineStyle : {};
+    const values: (number | null)[] = [];
+    const colors: (string | undefined)[] = [];
+    for (const d of Array.isArray(raw.data) ? raw.data : []) {
+      const item = isPlain(d) ? d : undefined;
+      const v = item ? item.value : d;
+      values.push(typeof v === 'number' && Number.isFinite(v) ? v : null);
+      const color = item && isPlain(item.itemStyle) ? item.itemStyle.color : undefined;
+      colors.push(typeof color === 'string' ? color : undefined);
+    }
+    const symbol = raw.symbol ?? 'circle';
+    if (symbol !== 'circle' && symbol !== 'none') return undefined;
+    const axis = numberOr(horizontal ? raw.xAxisIndex : raw.yAxisIndex, 0);
+    const radius = itemStyle.borderRadius;
+    out.push({
+      type,
+      name: typeof raw.name === 'string' ? raw.name : `series${i}`,
+      color: typeof itemStyle.color === 'string' ? itemStyle.color : (box.style.palette[i % box.style.palette.length] as string),
+      values,
+      colors,
+      axis,
+      ...(typeof raw.stack === 'string' ? { stack: raw.stack } : {}),
+      opacity: numberOr(itemStyle.opacity, 1),
+      ...(typeof radius === 'number'
+        ? { radius: [radius, radius, radius, radius] }
+        : Array.isArray(radius)
+          ? { radius: radius as number[] }
+          : {}),
+      ...(typeof raw.barMaxWidth === 'number' ? { barMaxWidth: raw.barMaxWidth } : {}),
+      symbolSize: symbol === 'none' ? 0 : numberOr(raw.symbolSize, box.style.symbolSize),
+      lineWidth: numberOr(lineStyle.width, box.style.lineWidth),
+      dashed: lineStyle.type === 'dashed',
+      ...(isPlain(raw.areaStyle) ? { area: numberOr(raw.areaStyle.opacity, 0.7) } : {}),
+      smooth: raw.smooth === true,
+      from: [],
+      to: [],
+    });
+  }
+  return out;
+}
+
+/** Stacks series that share `stack` and an axis: positives on positives, negatives on negatives. */
+function stackSeries(series: Series[], count: number): void {
+  const tops = new Map<string, { up: number[]; down: number[] }>();
+  for (const s of series) {
+    const key = s.stack === undefined ? undefined : `${s.axis}|${s.stack}`;
+    let base = key ? tops.get(key) : undefined;
+    if (key && !base) {
+      base = { up: new Array(count).fill(0), down: new Array(count).fill(0) };
+      tops.set(key, base);
+    }
+    for (let i = 0; i < count; i++) {
+      const v = s.values[i] ?? null;
+      if (!base) {
+        s.from.push(0);
+        s.to.push(v);
+        continue;
+      }
+      const side = v !== null && v < 0 ? base.down : base.up;
+      const start = side[i] as number;
+      s.from.push(start);
+      s.to.push(v === null ? null : start + v);
+      if (v !== null) side[i] = start + v;
+    }
+  }
+}
+
+function valueAxis(raw: Plain, series: Series[], index: number): ValueAxis {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const s of series) {
+    if (s.axis !== index) continue;
+    s.to.forEach((v, i) => {
+      if (v === null) return;
+      min = Math.min(min, v, s.stack === undefined ? v : (s.from[i] as number));
+      max = Math.max(max, v, s.stack === undefined ? v : (s.from[i] as number));
+    });
+  }
+  const scale = niceScale(min, max, { scale: raw.scale === true });
+  const label = isPlain(raw.axisLabel) ? raw.axisLabel : {};
+  const format = typeof label.formatter === 'function' ? (label.formatter as (v: number) => unknown) : (v: number) => v;
+  const split = isPlain(raw.splitLine) ? raw.splitLine.show !== false : true;
+  return { scale, labels: scale.ticks.map((t) => String(format(t))), show: raw.show !== false && label.show !== false, split };
+}
+
+interface CategoryAxis {
+  labels: string[];
+  show: boolean;
+  /** Bars sit in bands; lines and sparklines put points on the band edges. */
+  bands: boolean;
+  inverse: boolean;
+  rotate: number;
+  truncate?: number;
+}
+
+function categoryAxis(raw: Plain, isBar: boolean): CategoryAxis {
+  const label = isPlain(raw.axisLabel) ? raw.axisLabel : {};
+  const truncate = label.overflow === 'truncate' && typeof label.width === 'number' ? label.width : undefined;
+  return {
+    labels: (Array.isArray(raw.data) ? raw.data : []).map((d) => String(isPlain(d) ? d.value : d)),
+    show: raw.show !== false && label.show !== false,
+    bands: typeof raw.boundaryGap === 'boolean' ? raw.boundaryGap : isBar,
+    inverse: raw.inverse === true,
+    rotate: numberOr(label.rotate, 0),
+    ...(truncate !== undefined ? { truncate } : {}),
+  };
+}
+
+/** Every k-th label, k chosen so neighbours do not overlap (ECharts' automatic label interval). */
+function labelInterval(step: number, needed: number): number {
+  return step <= 0 ? 1 : Math.max(1, Math.ceil(needed / step));
+}
+
+const catLabel = (axis: CategoryAxis, text: string) => (axis.truncate ? fitText(text, axis.truncate, FONT) : text);
+
+export const cartesianPaper: PaperRenderer = (option, box) => {
+  if (Object.keys(option).some((k) => !OPTION_KEYS.has(k))) return undefined;
+  const xs = list(option.xAxis);
+  const ys = list(option.yAxis);
+  const horizontal = ys[0]?.type === 'category';
+  const [catRaw, ...rest] = horizontal ? ys : xs;
+  const valueRaws = horizontal ? xs : ys;
+  if (catRaw?.type !== 'category' || rest.length || !valueRaws.length || valueRaws.length > 2) return undefined;
+  if (valueRaws.some((v) => v.type !== 'value')) return undefined;
+  const series = readSeries(option, box, horizontal);
+  if (!series?.length || series.some((s) => s.axis >= valueRaws.length)) return undefined;
+  const isBar = series.some((s) => s.type === 'bar');
+  const cat = categoryAxis(catRaw, isBar);
+  const n = Math.max(cat.labels.length, ...series.map((s) => s.values.length));
+  stackSeries(series, n);
+  const values = valueRaws.map((raw, i) => valueAxis(raw, series, i));
+  const { width: W, height: H, style } = box;
+
+  // Legend on top; the plot starts below it (ECharts leaves a wrapped legend over the plot).
+  const legendRaw = isPlain(option.legend) ? option.legend : undefined;
+  const legendShown = legendRaw !== undefined && legendRaw.show !== false;
+  const legend = legendShown
+    ? layoutLegend(
+        series.map((s) => ({ name: s.name, color: s.color, ...(s.type === 'bar' && s.opacity < 1 ? { opacity: s.opacity } : {}) })),
+        {
+          x: numberOr(legendRaw?.left, 0),
+          width: W - numberOr(legendRaw?.left, 0) - numberOr(legendRaw?.right, 0),
+          itemWidth: numberOr(legendRaw?.itemWidth, 14),
+          itemHeight: numberOr(legendRaw?.itemHeight, 10),
+          fontSize: numberOr(isPlain(legendRaw?.textStyle) ? legendRaw.textStyle.fontSize : undefined, FONT),
+          color: style.legendText,
+        },
+      )
+    : undefined;
+  const gridRaw = isPlain(option.grid) ? option.grid : {};
+  const contain = gridRaw.outerBoundsContain === 'axisLabel' || gridRaw.containLabel === true;
+  let left = numberOr(gridRaw.left, 80);
+  let right = W - numberOr(gridRaw.right, 80);
+  let top = Math.max(numberOr(gridRaw.top, 60), legend ? legend.height + 12 : 0);
+  let bottom = H - numberOr(gridRaw.bottom, 60);
+
+  const catShown = cat.labels.map((l) => catLabel(cat, l));
+  const catWidths = catShown.map((l) => textWidth(l, FONT));
+  const valueWidths = values.map((v) => (v.show ? Math.max(0, ...v.labels.map((l) => textWidth(l, FONT))) : 0));
+  const sin = Math.sin((Math.abs(cat.rotate) * Math.PI) / 180);
+  const cos = Math.cos((Math.abs(cat.rotate) * Math.PI) / 180);
+  if (contain) {
+    if (horizontal) {
+      if (cat.show) left += Math.max(0, ...catWidths) + MARGIN;
+      if (values[0]?.show) bottom -= LINE_HEIGHT + MARGIN;
+      if (values[1]?.show) top += LINE_HEIGHT + MARGIN;
+      const ends = values
+        .filter((v) => v.show)
+        .flatMap((v) => [textWidth(v.labels[0] ?? '', FONT), textWidth(v.labels.at(-1) ?? '', FONT)]);
+      if (ends.length) {
+        left = Math.max(left, numberOr(gridRaw.left, 0) + Math.max(ends[0] ?? 0, ends[2] ?? 0) / 2);
+        right = Math.min(right, W - numberOr(gridRaw.right, 0) - Math.max(ends[1] ?? 0, ends[3] ?? 0) / 2);
+      }
+    } else {
+      if (values[0]?.show) left += (valueWidths[0] as number) + MARGIN;
+      if (values[1]?.show) right -= (valueWidths[1] as number) + MARGIN;
+      if (cat.show) {
+        const tallest = cat.rotate ? Math.max(0, ...catWidths.map((w) => w * sin + LINE_HEIGHT * cos)) : LINE_HEIGHT;
+        bottom -= tallest + MARGIN;
+        // A first label centred on the plot's edge (lines) or slanted left of it must stay on paper.
+        const first = catWidths[0] ?? 0;
+        const last = catWidths.at(-1) ?? 0;
+        const plot = right - left;
+        const step = n > 0 ? (cat.bands ? plot / n : plot / Math.max(1, n - 1)) : plot;
+        const firstX = cat.bands ? step / 2 : 0;
+        const overhang = cat.rotate ? first * cos - firstX : first / 2 - firstX;
+        if (overhang > 0) left += Math.max(0, overhang - (left - numberOr(gridRaw.left, 0)));
+        if (!cat.rotate && !cat.bands && last / 2 > W - right) right = W - last / 2;
+      }
+    }
+  }
+  if (right - left < 10 || bottom - top < 10) return undefined;
+
+  // Positions along the category axis and across the value axis.
+  const along = horizontal ? bottom - top : right - left;
+  const step = cat.bands ? along / Math.max(1, n) : along / Math.max(1, n - 1);
+  // A y category axis runs bottom-up unless inverse (horizontal bars list the first row on top).
+  const catAt = (i: number) => {
+    const offset = cat.bands ? (i + 0.5) * step : n === 1 ? along / 2 : i * step;
+    if (horizontal) return cat.inverse ? top + offset : bottom - offset;
+    return cat.inverse ? right - offset : left + offset;
+  };
+  const valuePos = (axis: number, v: number) => {
+    const scale = (values[axis] as ValueAxis).scale;
+    const t = (v - scale.min) / (scale.max - scale.min || 1);
+    return horizontal ? left + t * (right - left) : bottom - t * (bottom - top);
+  };
+
+  const parts: string[] = [];
+  // Split lines of the first value axis (the second's would cross them).
+  const main = values[0] as ValueAxis;
+  if (main.show && main.split && style.valueAxis.split) {
+    let d = '';
+    for (const t of main.scale.ticks) {
+      const p = Math.round(valuePos(0, t)) + 0.5;
+      d += horizontal ? `M${num(p)} ${num(top)}V${num(bottom)}` : `M${num(left)} ${num(p)}H${num(right)}`;
+    }
+    parts.push(`<path d="${d}" fill="none" stroke="${escapeXml(style.valueAxis.split)}"/>`);
+  }
+  parts.push(drawSeries(series, n, { horizontal, bands: cat.bands, step, catAt, valuePos, style }));
+  // The category axis line sits on zero when zero is on the scale (ECharts' `onZero`).
+  if (cat.show && style.categoryAxis.line) {
+    const zero = main.scale.min <= 0 && main.scale.max >= 0 ? valuePos(0, 0) : horizontal ? left : bottom;
+    const p = Math.round(zero) + 0.5;
+    const d = horizontal ? `M${num(p)} ${num(top)}V${num(bottom)}` : `M${num(left)} ${num(p)}H${num(right)}`;
+    parts.push(`<path d="${d}" fill="none" stroke="${escapeXml(style.categoryAxis.line)}"/>`);
+  }
+  // Value labels.
+  values.forEach((axis, a) => {
+    if (!axis.show) return;
+    // Along a horizontal value axis wide labels collide: one that would overlap the last shown is left out (`hideOverlap`).
+    let shownUpTo = Number.NEGATIVE_INFINITY;
+    axis.scale.ticks.forEach((t, i) => {
+      const p = valuePos(a, t);
+      const text = axis.labels[i] ?? '';
+      const color = style.valueAxis.label;
+      if (horizontal) {
+        const half = textWidth(text, FONT) / 2;
+        if (p - half < shownUpTo + 6) return;
+        shownUpTo = p + half;
+      }
+      if (horizontal)
+        parts.push(
+          svgText(p, a === 0 ? bottom + MARGIN + LINE_HEIGHT / 2 : top - MARGIN - LINE_HEIGHT / 2, text, { anchor: 'middle', color }),
+        );
+      else parts.push(svgText(a === 0 ? left - MARGIN : right + MARGIN, p, text, { anchor: a === 0 ? 'end' : 'start', color }));
+    });
+  });
+  // Category labels, thinned so neighbours never overlap.
+  if (cat.show && n > 0) {
+    const widest = Math.max(0, ...catWidths);
+    const interval = horizontal
+      ? labelInterval(step, LINE_HEIGHT)
+      : cat.rotate
+        ? labelInterval(step * sin, LINE_HEIGHT)
+        : labelInterval(step, widest + 12);
+    for (let i = 0; i < n; i += interval) {
+      const text = catShown[i] ?? '';
+      const color = style.categoryAxis.label;
+      const p = catAt(i);
+      if (horizontal) parts.push(svgText(left - MARGIN, p, text, { anchor: 'end', color }));
+      else if (cat.rotate)
+        parts.push(svgText(p, bottom + MARGIN, text, { anchor: cat.rotate > 0 ? 'end' : 'start', rotate: cat.rotate, color }));
+      else parts.push(svgText(p, bottom + MARGIN + LINE_HEIGHT / 2, text, { anchor: 'middle', color }));
+    }
+  }
+  if (legend) parts.push(legend.markup(numberOr(legendRaw?.top, 0)));
+  return svgDocument(W, H, style.fontFamily, style.text, parts.join(''));
+};
+
+interface Geometry {
+  horizontal: boolean;
+  bands: boolean;
+  step: number;
+  catAt: (i: number) => number;
+  valuePos: (axis: number, v: number) => number;
+  style: PaperBox['style'];
+}
+
+function drawSeries(series: Series[], n: number, g: Geometry): string {
+  const out: string[] = [];
+  // Bars: one slot per stack (or unstacked series) in each band, ECharts' gaps, capped width.
+  const bars = series.filter((s) => s.type === 'bar');
+  const slots = [...new Set(bars.map((s, i) => (s.stack === undefined ? `#${i}` : `${s.axis}|${s.stack}`)))];
+  if (bars.length) {
+    const room = g.step * (1 - CATEGORY_GAP);
+    let width = room / (slots.length + (slots.length - 1) * BAR_GAP);
+    const cap = Math.min(...bars.map((s) => s.barMaxWidth ?? Number.POSITIVE_INFINITY));
+    width = Math.max(1, Math.min(width, cap));
+    const total = slots.length * width + (slots.length - 1) * BAR_GAP * width;
+    bars.forEach((s, b) => {
+      const slot = slots.indexOf(s.stack === undefined ? `#${b}` : `${s.axis}|${s.stack}`);
+      const radius = s.radius ?? (g.horizontal ? [0, 3, 3, 0] : g.style.barRadius);
+      const fade = s.opacity < 1 ? ` fill-opacity="${num(s.opacity)}"` : '';
+      for (let i = 0; i < n; i++) {
+        const v = s.to[i];
+        if (v === null || v === undefined) continue;
+        const start = g.valuePos(s.axis, s.from[i] as number);
+        const end = g.valuePos(s.axis, v);
+        const across = g.catAt(i) - total / 2 + slot * width * (1 + BAR_GAP);
+        const color = s.colors[i] ?? s.color;
+        const attrs = `fill="${escapeXml(color)}"${fade}`;
+        if (g.horizontal) {
+          const negative = end < start;
+          // Radius [tl, tr, br, bl] of a vertical bar turns with the bar: its value end is rounded.
+          const r = negative ? [radius[1], radius[0], radius[3], radius[2]] : radius;
+          out.push(roundedRect(Math.min(start, end), across, Math.abs(end - start), width, r as number[], attrs));
+        } else {
+          const negative = end > start;
+          const r = negative ? [radius[3], radius[2], radius[1], radius[0]] : radius;
+          out.push(roundedRect(across, Math.min(start, end), width, Math.abs(end - start), r as number[], attrs));
+        }
+      }
+    });
+  }
+  // Areas under lines first, then the lines, then their points on top.
+  const lines = series.filter((s) => s.type === 'line');
+  for (const s of lines) {
+    if (s.area === undefined) continue;
+    for (const run of runs(s, n)) {
+      const upper = run.map((i) => point(g, s, i, s.to[i] as number));
+      const lower = run.map((i) => point(g, s, i, s.from[i] as number)).reverse();
+      const d = `${pathThrough(upper, s.smooth)}L${pathThrough(lower, s.smooth).slice(1)}Z`;
+      out.push(`<path d="${d}" fill="${escapeXml(s.color)}" fill-opacity="${num(s.area)}"/>`);
+    }
+  }
+  for (const s of lines) {
+    const dash = s.dashed ? ` stroke-dasharray="${num(s.lineWidth * 3)} ${num(s.lineWidth * 2)}"` : '';
+    for (const run of runs(s, n)) {
+      const pts = run.map((i) => point(g, s, i, s.to[i] as number));
+      out.push(
+        `<path d="${pathThrough(pts, s.smooth)}" fill="none" stroke="${escapeXml(s.color)}" stroke-width="${num(s.lineWidth)}" stroke-linejoin="round"${dash}/>`,
+      );
+    }
+  }
+  for (const s of lines) {
+    if (!s.symbolSize) continue;
+    for (let i = 0; i < n; i++) {
+      const v = s.to[i];
+      if (v === null || v === undefined) continue;
+      const [x, y] = point(g, s, i, v);
+      out.push(`<circle cx="${num(x)}" cy="${num(y)}" r="${num(s.symbolSize / 2)}" fill="${escapeXml(s.colors[i] ?? s.color)}"/>`);
+    }
+  }
+  return out.join('');
+}
+
+function point(g: Geometry, s: Series, i: number, v: number): [number, number] {
+  const c = g.catAt(i);
+  const p = g.valuePos(s.axis, v);
+  return g.horizontal ? [p, c] : [c, p];
+}
+
+/** Index runs between missing values: a gap in the data is a gap in the line (`connectNulls: false`). */
+function runs(s: Series, n: number): number[][] {
+  const out: number[][] = [];
+  let run: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (s.to[i] === null || s.to[i] === undefined) {
+      if (run.length) out.push(run);
+      run = [];
+    } else run.push(i);
+  }
+  if (run.length) out.push(run);
+  return out;
+}
+
+/** A polyline, or a smooth curve through the points (Catmull-Rom as cubic Béziers, tension 0.5 like `smooth: true`). */
+function pathThrough(points: [number, number][], smooth: boolean): string {
+  const [first] = points;
+  if (!first) return '';
+  let d = `M${num(first[0])} ${num(first[1])}`;
+  if (!smooth || points.length < 3) {
+    for (const [x, y] of points.slice(1)) d += `L${num(x)} ${num(y)}`;
+    return d;
+  }
+  const k = 0.5 / 3;
+  for (let i = 0; i < points.length - 1; i++) {
+    const p0 = points[Math.max(0, i - 1)] as [number, number];
+    const p1 = points[i] as [number, number];
+    const p2 = points[i + 1] as [number, number];
+    const p3 = points[Math.min(points.length - 1, i + 2)] as [number, number];
+    const c1 = [p1[0] + (p2[0] - p0[0]) * k, p1[1] + (p2[1] - p0[1]) * k];
+    const c2 = [p2[0] - (p3[0] - p1[0]) * k, p2[1] - (p3[1] - p1[1]) * k];
+    d += `C${num(c1[0] as number)} ${num(c1[1] as number)} ${num(c2[0] as number)} ${num(c2[1] as number)} ${num(p2[0])} ${num(p2[1])}`;
+  }
+  return d;
+}

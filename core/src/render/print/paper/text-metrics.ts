@@ -13,9 +13,10 @@ const ASCII = Array.from(ASCII_TABLE, (ch) => ((ch.codePointAt(0) as number) - 2
 /** Advance of one character in ems. */
 function advance(code: number): number {
   if (code >= 32 && code < 127) return ASCII[code - 32] as number;
-  // Cyrillic: capitals ~0.7em, small letters ~0.58em in Inter/Segoe/Arial; Ш/Щ/Ж/Ю/М/Ф widest.
-  if (code >= 0x410 && code <= 0x42f) return 0.72;
-  if (code >= 0x430 && code <= 0x45f) return 0.6;
+  // Cyrillic: capitals ~0.7em, small letters ~0.6em in Inter/Segoe/Arial, wider in DejaVu (what a
+  // bare Linux prints with); the wider estimate, so labels never run into each other.
+  if (code >= 0x410 && code <= 0x42f) return 0.76;
+  if (code >= 0x430 && code <= 0x45f) return 0.66;
   if (code === 0x2026) return 1; // …
   if (code === 0xa0 || code === 0x202f) return 0.28; // the no-break spaces of ru number formats
   return 1;
