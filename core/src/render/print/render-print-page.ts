@@ -69,7 +69,7 @@ async function drawPanel(
   memo: boolean,
 ): Promise<PrintedPanel> {
   const memoised = memo && outcome && typeof outcome === 'object' && !('error' in outcome);
-  const key = memoised ? JSON.stringify([view, env.width, env.theme, themeGeneration]) : '';
+  const key = memoised ? JSON.stringify([view, env.width, env.theme, themeGeneration, printChartRenderer()]) : '';
   const bodies = memoised ? (drawn.get(outcome) ?? new Map<string, PrintedPanel>()) : undefined;
   const hit = bodies?.get(key);
   if (hit) return hit;

@@ -257,6 +257,29 @@ describe('line and area charts on paper', () => {
   });
 });
 
+describe('the theme on paper', () => {
+  it('styles the chart as the theme styles the screen: palette, smooth lines, tick marks', () => {
+    const custom = {
+      ...theme,
+      color: ['#112233', '#445566'],
+      line: { ...theme.line, smooth: true },
+      categoryAxis: { ...theme.categoryAxis, axisTick: { show: true } },
+    };
+    const option = cartesianOption(panels['sales-activity/calls_by_day'] as PanelResult, { type: 'line' }, en).option;
+    const plain = paperChartSvg(option, { width: 600, height: 300, theme });
+    const styled = paperChartSvg(option, { width: 600, height: 300, theme: custom });
+    expect(styled).toContain('stroke="#112233"');
+    expect(styled).toContain('stroke="#445566"');
+    expect(plain).not.toMatch(/<path d="M[^"]*C[^"]*" fill="none" stroke="#/);
+    expect(styled).toMatch(/<path d="M[^"]*C[^"]*" fill="none" stroke="#112233"/);
+    // 30 days: one tick per day on the category axis, in the axis line's colour.
+    const ticks = styled?.match(
+      new RegExp(`<path d="((?:M[\\d.]+ [\\d.]+V[\\d.]+)+)" fill="none" stroke="${theme.categoryAxis.axisLine.lineStyle.color}"`),
+    );
+    expect(ticks?.[1]?.match(/M/g)).toHaveLength(30);
+  });
+});
+
 describe('sparklines on paper', () => {
   it('draws a smooth line and its quiet area with no axis, no labels and no grid lines', () => {
     const kpi = panels['executive-overview/revenue'] as PanelResult & { series: NonNullable<PanelResult['series']> };

@@ -113,7 +113,7 @@ function readSeries(option: EChartsOption, box: PaperBox, horizontal: boolean): 
       lineWidth: numberOr(lineStyle.width, box.style.lineWidth),
       dashed: lineStyle.type === 'dashed',
       ...(isPlain(raw.areaStyle) ? { area: numberOr(raw.areaStyle.opacity, 0.7) } : {}),
-      smooth: raw.smooth === true,
+      smooth: typeof raw.smooth === 'boolean' ? raw.smooth : box.style.lineSmooth,
       from: [],
       to: [],
     });
@@ -306,6 +306,15 @@ export const cartesianPaper: PaperRenderer = (option, box) => {
     const p = Math.round(zero) + 0.5;
     const d = horizontal ? `M${num(p)} ${num(top)}V${num(bottom)}` : `M${num(left)} ${num(p)}H${num(right)}`;
     parts.push(`<path d="${d}" fill="none" stroke="${escapeXml(style.categoryAxis.line)}"/>`);
+  }
+  // Tick marks, when the theme shows them: on the category axis at each label (`alignWithLabel`).
+  if (cat.show && style.categoryAxis.ticks && n > 0) {
+    let d = '';
+    for (let i = 0; i < n; i++) {
+      const p = Math.round(catAt(i)) + 0.5;
+      d += horizontal ? `M${num(left - 5)} ${num(p)}H${num(left)}` : `M${num(p)} ${num(bottom)}V${num(bottom + 5)}`;
+    }
+    parts.push(`<path d="${d}" fill="none" stroke="${escapeXml(style.categoryAxis.line ?? style.categoryAxis.label)}"/>`);
   }
   // Value labels.
   values.forEach((axis, a) => {

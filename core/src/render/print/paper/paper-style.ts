@@ -10,12 +10,15 @@ export interface PaperStyle {
   fontFamily: string;
   text: string;
   legendText: string;
-  categoryAxis: { line?: string; label: string; split?: string };
-  valueAxis: { line?: string; label: string; split?: string };
+  /** Colours of what is shown; `ticks` when the axis draws tick marks (in the axis line's colour). */
+  categoryAxis: { line?: string; label: string; split?: string; ticks: boolean };
+  valueAxis: { line?: string; label: string; split?: string; ticks: boolean };
   /** [top-left, top-right, bottom-right, bottom-left] of a vertical bar. */
   barRadius: number[];
   lineWidth: number;
   symbolSize: number;
+  /** Lines drawn smooth unless a series says otherwise (the theme's `line.smooth`). */
+  lineSmooth: boolean;
   pieBorder: { color: string; width: number };
   funnelBorder: { color: string; width: number };
   gauge: { track: string; progress: string; title: string; detail: string };
@@ -30,14 +33,19 @@ const at = (root: unknown, ...path: string[]): unknown => path.reduce<unknown>((
 const str = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
 const numOr = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 
-function axis(theme: unknown, key: string, defaults: { line: boolean; split: boolean }) {
+function axis(theme: unknown, key: string, defaults: { line: boolean; split: boolean; ticks: boolean }) {
   const shown = (part: string, fallback: boolean) => {
     const show = at(theme, key, part, 'show');
     return typeof show === 'boolean' ? show : fallback;
   };
   const line = shown('axisLine', defaults.line) ? str(at(theme, key, 'axisLine', 'lineStyle', 'color'), '#6e7079') : undefined;
   const split = shown('splitLine', defaults.split) ? str(at(theme, key, 'splitLine', 'lineStyle', 'color'), '#e0e6f1') : undefined;
-  return { ...(line ? { line } : {}), label: str(at(theme, key, 'axisLabel', 'color'), '#6e7079'), ...(split ? { split } : {}) };
+  return {
+    ...(line ? { line } : {}),
+    label: str(at(theme, key, 'axisLabel', 'color'), '#6e7079'),
+    ...(split ? { split } : {}),
+    ticks: shown('axisTick', defaults.ticks),
+  };
 }
 
 function radius(v: unknown): number[] {
@@ -64,11 +72,12 @@ export function paperStyle(theme: object | undefined): PaperStyle {
     fontFamily: str(at(theme, 'textStyle', 'fontFamily'), 'sans-serif'),
     text,
     legendText: str(at(theme, 'legend', 'textStyle', 'color'), text),
-    categoryAxis: axis(theme, 'categoryAxis', { line: true, split: false }),
-    valueAxis: axis(theme, 'valueAxis', { line: false, split: true }),
+    categoryAxis: axis(theme, 'categoryAxis', { line: true, split: false, ticks: true }),
+    valueAxis: axis(theme, 'valueAxis', { line: false, split: true, ticks: false }),
     barRadius: radius(at(theme, 'bar', 'itemStyle', 'borderRadius')),
     lineWidth: numOr(at(theme, 'line', 'lineStyle', 'width'), 2),
     symbolSize: numOr(at(theme, 'line', 'symbolSize'), 4),
+    lineSmooth: at(theme, 'line', 'smooth') === true,
     pieBorder: {
       color: str(at(theme, 'pie', 'itemStyle', 'borderColor'), '#ffffff'),
       width: numOr(at(theme, 'pie', 'itemStyle', 'borderWidth'), 0),
@@ -96,7 +105,17 @@ export function paperStyle(theme: object | undefined): PaperStyle {
 }
 
 /** `#rgb` / `#rrggbb` → [r, g, b]; undefined for anything else (named colours, rgba()). */
+const parsed = new Map<string, [number, number, number] | undefined>();
+
 export function parseHex(color: string): [number, number, number] | undefined {
+  // A heatmap asks for the same few stops once per cell.
+  if (parsed.has(color)) return parsed.get(color);
+  const rgb = readHex(color);
+  if (parsed.size < 256) parsed.set(color, rgb);
+  return rgb;
+}
+
+function readHex(color: string): [number, number, number] | undefined {
   const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color.trim());
   if (!m) return undefined;
   const hex = (m[1] as string).length === 3 ? Array.from(m[1] as string, (c) => c + c).join('') : (m[1] as string);

@@ -31,7 +31,7 @@ export function svgText(x: number, y: number, text: string, style: TextStyle = {
   ];
   if (style.anchor && style.anchor !== 'start') attrs.push(`text-anchor="${style.anchor}"`);
   if (style.size) attrs.push(`font-size="${num(style.size)}"`);
-  if (style.weight) attrs.push(`font-weight="${style.weight}"`);
+  if (style.weight) attrs.push(`font-weight="${escapeXml(String(style.weight))}"`);
   if (style.color) attrs.push(`fill="${escapeXml(style.color)}"`);
   return `<text ${attrs.join(' ')} xml:space="preserve">${escapeXml(text)}</text>`;
 }
