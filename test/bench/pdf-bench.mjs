@@ -8,8 +8,10 @@
  * "repeat" is a dashboard printed again while its results are cached (drawn charts reused). Then
  * throughput (memo off) in PDFs/s at 1, 2 and 4 concurrent requests against the floor's at the
  * same concurrency, and the peak RSS of Chromium's process tree (sampled from /proc) under 4
- * concurrent renders. The "scripted" column is the previous path (client bundle draws the charts
- * in Chromium) for scale.
+ * concurrent renders. "html+svg" is building the print page (paper charts), "echarts" the same
+ * page with every chart drawn by ECharts' server renderer instead (`VITRINA_PRINT_CHARTS=echarts`,
+ * the previous print path); "scripted" is the path before that (the client bundle draws the charts
+ * in Chromium). Both for scale.
  *
  *   pnpm bench:pdf [--scale small|large] [--runs 5] [--seconds 6] [--json out.json]
  */
@@ -164,7 +166,7 @@ try {
     `PDF on the ${args.scale} demo: warm Chromium, warm result cache, median of ${runs}; chart workers ${results.printWorkers}; load average ${load().join(' ')}\n`,
   );
   console.log(
-    `${'dashboard'.padEnd(20)} ${'framework'.padStart(10)} ${'floor'.padStart(8)} ${'ratio'.padStart(6)} ${'repeat'.padStart(8)} ${'ratio'.padStart(6)} ${'html+svg'.padStart(9)} ${'svgs'.padStart(5)} ${'scripted'.padStart(9)} ${'ratio'.padStart(6)}`,
+    `${'dashboard'.padEnd(20)} ${'framework'.padStart(10)} ${'floor'.padStart(8)} ${'ratio'.padStart(6)} ${'repeat'.padStart(8)} ${'ratio'.padStart(6)} ${'html+svg'.padStart(9)} ${'echarts'.padStart(8)} ${'svgs'.padStart(5)} ${'scripted'.padStart(9)} ${'ratio'.padStart(6)}`,
   );
   // Warm: Chromium, the result cache and the chart workers (they load ECharts once, in parallel).
   for (const reportId of reports) await exportPdf({ project, reportId, now }, { pool, memo: false });
@@ -178,6 +180,7 @@ try {
     const framework = [];
     const repeat = [];
     const html = [];
+    const echartsHtml = [];
     const floor = [];
     const timed = async (samples, work) => {
       const t = performance.now();
@@ -201,6 +204,15 @@ try {
             ),
         ];
         for (const step of i % 2 ? [steps[1], steps[0], steps[3], steps[2]] : steps) await step();
+        // The same page with every chart drawn by ECharts' server renderer (the previous print path), for scale.
+        process.env.VITRINA_PRINT_CHARTS = 'echarts';
+        try {
+          await timed(echartsHtml, () =>
+            renderPrintPage({ project, reportId, now, paper: settings.paper, orientation: settings.orientation, memo: false }),
+          );
+        } finally {
+          delete process.env.VITRINA_PRINT_CHARTS;
+        }
       }
     });
     // The previous path: the static page with the client bundle, charts drawn by ECharts in Chromium.
@@ -218,13 +230,14 @@ try {
       repeatMs: median(repeat),
       repeatRatio: median(repeat) / median(floor),
       printPageMs: median(html),
+      echartsPrintPageMs: median(echartsHtml),
       svgCharts: (page.match(/<svg/g) ?? []).length,
       scriptedMs: median(scripted),
       scriptedRatio: median(scripted) / median(floor),
     };
     results.dashboards[reportId] = r;
     console.log(
-      `${reportId.padEnd(20)} ${`${r.frameworkMs.toFixed(0)} ms`.padStart(10)} ${`${r.floorMs.toFixed(0)} ms`.padStart(8)} ${r.ratio.toFixed(2).padStart(6)} ${`${r.repeatMs.toFixed(0)} ms`.padStart(8)} ${r.repeatRatio.toFixed(2).padStart(6)} ${`${r.printPageMs.toFixed(0)} ms`.padStart(9)} ${String(r.svgCharts).padStart(5)} ${`${r.scriptedMs.toFixed(0)} ms`.padStart(9)} ${r.scriptedRatio.toFixed(2).padStart(6)}`,
+      `${reportId.padEnd(20)} ${`${r.frameworkMs.toFixed(0)} ms`.padStart(10)} ${`${r.floorMs.toFixed(0)} ms`.padStart(8)} ${r.ratio.toFixed(2).padStart(6)} ${`${r.repeatMs.toFixed(0)} ms`.padStart(8)} ${r.repeatRatio.toFixed(2).padStart(6)} ${`${r.printPageMs.toFixed(1)} ms`.padStart(9)} ${`${r.echartsPrintPageMs.toFixed(0)} ms`.padStart(8)} ${String(r.svgCharts).padStart(5)} ${`${r.scriptedMs.toFixed(0)} ms`.padStart(9)} ${r.scriptedRatio.toFixed(2).padStart(6)}`,
     );
   }
   const ratios = Object.values(results.dashboards).map((r) => r.ratio);
