@@ -1,9 +1,9 @@
 /**
- * The print page of every demo dashboard: charts drawn on the server as SVG and no script at all
- * (nothing for Chromium to run or wait for), with the panels the screen shows; printed by the real
- * Chromium, its PDF carries the title, the parameters, Cyrillic chart labels (SVG text stays text)
- * and a number computed here with hand-written SQL; a long table prints every row across pages
- * with its header repeated.
+ * The print page of every demo dashboard: charts drawn on the server as SVG (paper charts; ECharts
+ * only on request) and no script at all (nothing for Chromium to run or wait for), with the panels
+ * the screen shows; printed by the real Chromium, its PDF carries the title, the parameters,
+ * Cyrillic chart labels (SVG text stays text) and a number computed here with hand-written SQL; a
+ * long table prints every row across pages with its header repeated.
  */
 import { isPanelError } from '@vitrina/core';
 import { BrowserPool, exportPdf, renderPrintPage } from '@vitrina/core/export';
@@ -45,6 +45,23 @@ describe('the print page', () => {
       // Every panel's body is filled: none is left for a script to draw.
       expect(html, reportId).not.toContain('<div class="vt-panel-body"></div>');
       for (const panel of def.panels) expect(html).toContain(`data-panel="${panel.id}"`);
+    }
+  });
+
+  it('draws every demo chart as a paper chart (none left to ECharts), and ECharts draws them all when asked', async () => {
+    // ECharts' SVG root carries baseProfile="full"; a paper chart's does not.
+    const byEcharts = (html: string) => (html.match(/<svg [^>]*baseProfile="full"/g) ?? []).length;
+    for (const reportId of demo.project.definitions.reports.keys()) {
+      const html = await print(reportId, reportId === 'activity-vs-plan' ? {} : SUMMER);
+      expect(byEcharts(html), reportId).toBe(0);
+    }
+    process.env.VITRINA_PRINT_CHARTS = 'echarts';
+    try {
+      const html = await print('sales', SUMMER);
+      expect(byEcharts(html)).toBe((html.match(/<svg\b/g) ?? []).length);
+      expect(byEcharts(html)).toBeGreaterThan(0);
+    } finally {
+      delete process.env.VITRINA_PRINT_CHARTS;
     }
   });
 

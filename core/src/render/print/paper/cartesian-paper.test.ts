@@ -303,6 +303,20 @@ describe('what paper leaves to ECharts', () => {
     ['a time axis', { ...base, xAxis: { type: 'time' } }],
     ['a scatter series', { ...base, series: [{ type: 'scatter', data: [1, 2] }] }],
     ['triangle symbols', { ...base, series: [{ type: 'line', data: [1, 2], symbol: 'triangle' }] }],
+    [
+      'an option its renderer trips over (a formatter that throws)',
+      {
+        ...base,
+        yAxis: {
+          type: 'value',
+          axisLabel: {
+            formatter: () => {
+              throw new Error('broken formatter');
+            },
+          },
+        },
+      },
+    ],
   ])('declines %s', (_, option) => {
     expect(paperChartSvg(option as EChartsOption, { width: 400, height: 300, theme })).toBeUndefined();
   });

@@ -3,9 +3,10 @@
  * bottom, each as wide at its top as its value and at its bottom as the next stage's (the last
  * narrows to `minSize`), labels to the right on a short line.
  */
+
+import { labelText, percentOf } from './label-text.js';
 import type { PaperRenderer } from './paper-box.js';
 import { seriesOf } from './paper-box.js';
-import { labelText, percentOf } from './pie-paper.js';
 import { escapeXml, num, svgDocument, svgText } from './svg-markup.js';
 import { fitText, textWidth } from './text-metrics.js';
 

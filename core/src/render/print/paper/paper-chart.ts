@@ -42,5 +42,10 @@ export function paperChartSvg(option: EChartsOption, options: PaperChartOptions)
   const renderer =
     typeof type === 'string' && (types.size === 1 || [...types].every((t) => t === 'bar' || t === 'line')) ? RENDERERS[type] : undefined;
   if (!renderer) return undefined;
-  return renderer(resolved, { width: options.width, height: options.height, style: paperStyle(options.theme) });
+  try {
+    return renderer(resolved, { width: options.width, height: options.height, style: paperStyle(options.theme) });
+  } catch {
+    // A renderer bug costs speed, never a chart: ECharts draws this one.
+    return undefined;
+  }
 }

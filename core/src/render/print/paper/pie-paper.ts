@@ -3,6 +3,8 @@
  * slices clockwise from `startAngle`, outside labels on two-segment lines spread apart vertically on
  * each side of the pie, or shares inside the slices; the legend below prints every name.
  */
+
+import { labelText, percentOf } from './label-text.js';
 import { type LegendLayout, layoutLegend } from './legend.js';
 import { type PaperBox, type PaperRenderer, seriesOf } from './paper-box.js';
 import { parseHex } from './paper-style.js';
@@ -15,37 +17,6 @@ const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Arr
 const only = (v: unknown, keys: string[]): boolean => v === undefined || (!!obj(v) && Object.keys(v as Obj).every((k) => keys.includes(k)));
 const numberOr = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 const FULL = 2 * Math.PI - 1e-9;
-
-/** A length as ECharts' `parsePercent`: a number, or a percent string of `base`; undefined for anything else. */
-export function percentOf(v: unknown, base: number): number | undefined {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  const m = typeof v === 'string' ? /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/.exec(v) : null;
-  return m ? (Number(m[1]) / 100) * base : undefined;
-}
-
-/**
- * A label's lines as ECharts prints them from `label.formatter` (a function, a template of {a} {b}
- * {d}, or none: the name); undefined when that cannot be done here (other templates, rich-text
- * markup, a formatter that throws): ECharts then draws the chart.
- */
-export function labelText(formatter: unknown, params: { seriesName: string; name: string; percent?: number } & Obj): string[] | undefined {
-  let text: unknown;
-  if (formatter === undefined) text = params.name;
-  else if (typeof formatter === 'function') {
-    try {
-      text = formatter(params);
-    } catch {
-      return undefined;
-    }
-  } else if (typeof formatter === 'string') {
-    const values: Record<string, unknown> = { a: params.seriesName, b: params.name, d: params.percent };
-    text = formatter.replace(/\{([abd])\}/g, (_, k: string) => String(values[k] ?? ''));
-  } else return undefined;
-  if (typeof text === 'number') text = String(text);
-  // `{style|text}` is ECharts rich text; builders neutralise braces in data (plainLabel), so any left are markup.
-  if (typeof text !== 'string' || /[{}]/.test(text)) return undefined;
-  return text.split('\n');
-}
 
 /** ECharts' pie `percent`: shares rounded to `precision` decimals by the largest remainder, so they add up to 100. */
 function percentSeats(values: number[], total: number, precision: number): number[] {

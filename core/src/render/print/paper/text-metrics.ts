@@ -1,7 +1,8 @@
 /**
  * @module Text width without a canvas: Node has no font engine, so widths are estimated per
  * character — printable ASCII from the table zrender itself falls back to in Node (so paper charts
- * lay out labels as ECharts' server renderer did), Cyrillic from the average advance of the sans
+ * lay out labels much as ECharts' server renderer did), a little wider for the fonts Chromium
+ * actually prints with; Cyrillic from the average advance of the sans
  * fonts the themes name (zrender counts every non-ASCII letter a full em, which truncated
  * "Санкт-Петербург" to "Санкт-П..." at widths where Chromium fits it whole).
  */
@@ -12,7 +13,8 @@ const ASCII = Array.from(ASCII_TABLE, (ch) => ((ch.codePointAt(0) as number) - 2
 
 /** Advance of one character in ems. */
 function advance(code: number): number {
-  if (code >= 32 && code < 127) return ASCII[code - 32] as number;
+  // zrender's table is for a narrow sans; DejaVu Sans (what a bare Linux prints with) runs ~10% wider.
+  if (code >= 32 && code < 127) return (ASCII[code - 32] as number) * 1.1;
   // Cyrillic: capitals ~0.7em, small letters ~0.6em in Inter/Segoe/Arial, wider in DejaVu (what a
   // bare Linux prints with); the wider estimate, so labels never run into each other.
   if (code >= 0x410 && code <= 0x42f) return 0.76;
