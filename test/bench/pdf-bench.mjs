@@ -3,15 +3,15 @@
  * `pnpm bench:pdf`: time to PDF for each demo dashboard through the framework (warm Chromium pool,
  * warm result cache: render the print page with every chart drawn server-side as SVG, load it,
  * print) against the floor — the same Chromium doing `page.setContent` + `page.pdf` of the same
- * finished HTML on a warm page, with the same PDF options — in the same run, each run timing both
- * back to back. "framework" draws every chart anew (memo off: the first print of fresh data);
+ * finished HTML on a warm page, with the same PDF options (header and footer words included) — in
+ * the same run, each run timing both back to back. "framework" draws every chart anew (memo off: the first print of fresh data);
  * "repeat" is a dashboard printed again while its results are cached (drawn charts reused). Then
  * throughput (memo off) in PDFs/s at 1, 2 and 4 concurrent requests against the floor's at the
  * same concurrency, and the peak RSS of Chromium's process tree (sampled from /proc) under 4
- * concurrent renders. "html+svg" is building the print page (paper charts), "echarts" the same
- * page with every chart drawn by ECharts' server renderer instead (`VITRINA_PRINT_CHARTS=echarts`,
- * the previous print path); "scripted" is the path before that (the client bundle draws the charts
- * in Chromium). Both for scale.
+ * concurrent renders. "prepare" is everything before printing (engine from cache, the print page
+ * with paper charts, header words); "echarts" is the same with every chart drawn by ECharts' server
+ * renderer instead (`VITRINA_PRINT_CHARTS=echarts`, the previous print path); "scripted" is the
+ * path before that (the client bundle draws the charts in Chromium). Both for scale.
  *
  *   pnpm bench:pdf [--scale small|large] [--runs 5] [--seconds 6] [--json out.json]
  */
@@ -21,7 +21,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openProject } from '@vitrina/core';
-import { BrowserPool, exportPdf, pdfOptions, printPdf, renderPrintPage } from '@vitrina/core/export';
+import { BrowserPool, exportPdf, pdfOptions, preparePdf, printPdf } from '@vitrina/core/export';
 import { renderStaticDashboard } from '@vitrina/core/server';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -63,15 +63,6 @@ const results = {
   throughput: {},
   chromium: {},
 };
-
-/** What exportPdf prints with, so the floor prints exactly the same page the same way. */
-function printSettings(reportId) {
-  const def = project.engine.report(reportId);
-  const paper = def.print?.paper ?? 'A4';
-  const orientation = def.print?.orientation ?? 'landscape';
-  const labels = { title: reportId, parameters: '', generated: '', page: 'Page', of: 'of' };
-  return { paper, orientation, labels };
-}
 
 /** The floor: setContent + pdf of the finished page on a warm page (the page is opened beforehand). */
 async function floorPrint(page, html, settings) {
@@ -145,8 +136,8 @@ function sampleRss(intervalMs = 50) {
 }
 
 /** `concurrency` workers cycling over the dashboards for `seconds`: PDFs per second. */
-async function throughput(concurrency, once) {
-  const until = performance.now() + seconds * 1000;
+async function throughput(concurrency, once, runSeconds = seconds) {
+  const until = performance.now() + runSeconds * 1000;
   let done = 0;
   let next = 0;
   const start = performance.now();
@@ -166,7 +157,7 @@ try {
     `PDF on the ${args.scale} demo: warm Chromium, warm result cache, median of ${runs}; chart workers ${results.printWorkers}; load average ${load().join(' ')}\n`,
   );
   console.log(
-    `${'dashboard'.padEnd(20)} ${'framework'.padStart(10)} ${'floor'.padStart(8)} ${'ratio'.padStart(6)} ${'repeat'.padStart(8)} ${'ratio'.padStart(6)} ${'html+svg'.padStart(9)} ${'echarts'.padStart(8)} ${'svgs'.padStart(5)} ${'scripted'.padStart(9)} ${'ratio'.padStart(6)}`,
+    `${'dashboard'.padEnd(20)} ${'framework'.padStart(10)} ${'floor'.padStart(8)} ${'ratio'.padStart(6)} ${'repeat'.padStart(8)} ${'ratio'.padStart(6)} ${'prepare'.padStart(9)} ${'echarts'.padStart(8)} ${'svgs'.padStart(5)} ${'scripted'.padStart(9)} ${'ratio'.padStart(6)}`,
   );
   // Warm: Chromium, the result cache and the chart workers (they load ECharts once, in parallel).
   for (const reportId of reports) await exportPdf({ project, reportId, now }, { pool, memo: false });
@@ -174,9 +165,10 @@ try {
   const pages = {};
   for (const reportId of reports) {
     const request = { project, reportId, now };
-    const settings = printSettings(reportId);
-    const page = await renderPrintPage({ project, reportId, now, paper: settings.paper, orientation: settings.orientation });
-    pages[reportId] = page;
+    // What exportPdf prints — the finished page and its print options (paper, header and footer
+    // with the title, parameters and time) — so the floor prints exactly the same page the same way.
+    const { html: page, print: settings } = await preparePdf(request, {});
+    pages[reportId] = { page, settings };
     const framework = [];
     const repeat = [];
     const html = [];
@@ -198,18 +190,13 @@ try {
           () => timed(framework, () => exportPdf(request, { pool, memo: false })),
           () => timed(floor, () => floorPrint(p, page, settings)),
           () => timed(repeat, () => exportPdf(request, { pool })),
-          () =>
-            timed(html, () =>
-              renderPrintPage({ project, reportId, now, paper: settings.paper, orientation: settings.orientation, memo: false }),
-            ),
+          () => timed(html, () => preparePdf(request, { memo: false })),
         ];
         for (const step of i % 2 ? [steps[1], steps[0], steps[3], steps[2]] : steps) await step();
         // The same page with every chart drawn by ECharts' server renderer (the previous print path), for scale.
         process.env.VITRINA_PRINT_CHARTS = 'echarts';
         try {
-          await timed(echartsHtml, () =>
-            renderPrintPage({ project, reportId, now, paper: settings.paper, orientation: settings.orientation, memo: false }),
-          );
+          await timed(echartsHtml, () => preparePdf(request, { memo: false }));
         } finally {
           delete process.env.VITRINA_PRINT_CHARTS;
         }
@@ -220,7 +207,7 @@ try {
     const scripted = [];
     for (let i = 0; i < Math.max(3, Math.ceil(runs / 2)); i++) {
       const t = performance.now();
-      await printPdf(pool, scriptedHtml, settings);
+      await printPdf(pool, scriptedHtml, { ...settings, finished: false });
       scripted.push(performance.now() - t);
     }
     const r = {
@@ -252,7 +239,7 @@ try {
   console.log(`throughput over ${seconds} s per cell, cycling over the ${reports.length} dashboards (pool of 4 pages)`);
   console.log(`${'concurrent'.padEnd(11)} ${'framework'.padStart(12)} ${'floor'.padStart(12)} ${'share'.padStart(6)}`);
   /** The floor on `concurrency` warm pages, each printing the finished pages in turn. */
-  async function floorRate(concurrency) {
+  async function floorRate(concurrency, runSeconds = seconds) {
     const ready = [];
     const releases = [];
     for (let i = 0; i < concurrency; i++) {
@@ -269,16 +256,26 @@ try {
       );
     }
     const warm = await Promise.all(ready);
-    const rate = await throughput(concurrency, (reportId, worker) => floorPrint(warm[worker], pages[reportId], printSettings(reportId)));
+    const rate = await throughput(concurrency, (reportId, worker) =>
+      floorPrint(warm[worker], pages[reportId].page, pages[reportId].settings),
+    );
     for (const release of releases) release();
     return rate;
   }
-  const frameworkRate = (concurrency) =>
-    throughput(concurrency, (reportId) => exportPdf({ project, reportId, now }, { pool, memo: false }));
+  const frameworkRate = (concurrency, runSeconds = seconds) =>
+    throughput(concurrency, (reportId) => exportPdf({ project, reportId, now }, { pool, memo: false }), runSeconds);
 
   for (const concurrency of [1, 2, 4]) {
-    const framework = await frameworkRate(concurrency);
-    const floor = await floorRate(concurrency);
+    // Two half-length runs per side in the order framework, floor, floor, framework: whatever the
+    // machine or Chromium was still doing when a cell began (closing the tabs of the cell before,
+    // another process) weighs on both sides alike.
+    const half = seconds / 2;
+    const f1 = await frameworkRate(concurrency, half);
+    const b1 = await floorRate(concurrency, half);
+    const b2 = await floorRate(concurrency, half);
+    const f2 = await frameworkRate(concurrency, half);
+    const framework = (f1 + f2) / 2;
+    const floor = (b1 + b2) / 2;
     results.throughput[concurrency] = { frameworkPdfPerSecond: framework, floorPdfPerSecond: floor, share: framework / floor };
     console.log(
       `${String(concurrency).padEnd(11)} ${`${framework.toFixed(1)} PDF/s`.padStart(12)} ${`${floor.toFixed(1)} PDF/s`.padStart(12)} ${`${((framework / floor) * 100).toFixed(0)}%`.padStart(6)}`,

@@ -17,7 +17,7 @@ import { describeParameters, type RawParameters } from '../../query/request-para
 import { isPanelError, type PanelResult } from '../../result/result-set.js';
 import { csvChunks, csvStream } from '../csv/write-csv.js';
 import type { BrowserPool } from '../pdf/browser-pool.js';
-import { printPdf } from '../pdf/print-pdf.js';
+import { type PrintOptions, printPdf } from '../pdf/print-pdf.js';
 import { renderPrintPage } from '../print/render-print-page.js';
 import { writeXlsx, type XlsxSheet } from '../xlsx/write-xlsx.js';
 import { EXPORT_WORDS, generatedText } from './export-words.js';
@@ -62,10 +62,20 @@ export interface PdfExportOptions {
   timeoutMs?: number;
 }
 
-export async function exportPdf(request: ExportRequest, options: PdfExportOptions): Promise<Uint8Array> {
+/** A PDF before printing: the finished page and how Chromium prints it (paper, header, footer). */
+export interface PreparedPdf {
+  html: string;
+  print: PrintOptions;
+}
+
+/**
+ * Everything but the printing: the report rendered once through the engine (so the page below reads
+ * cached panels and a retry re-runs no query), the print page with every panel finished, and the
+ * header/footer words. `bench:pdf` prints the same prepared page as its floor.
+ */
+export async function preparePdf(request: ExportRequest, options: Omit<PdfExportOptions, 'pool'>): Promise<PreparedPdf> {
   const locale = localeOf(request);
   const words = EXPORT_WORDS[locale];
-  // Rendering the report first fills the result cache, so the page below reads cached panels.
   const output = await render(request);
   const { parameters, generated } = headline(request, output);
   const def = request.project.engine.report(request.reportId);
@@ -84,19 +94,27 @@ export async function exportPdf(request: ExportRequest, options: PdfExportOption
     ...(request.signal ? { signal: request.signal } : {}),
     ...(options.memo === false ? { memo: false } : {}),
   });
-  return printPdf(options.pool, html, {
-    paper,
-    orientation,
-    finished: true,
-    timeoutMs: options.timeoutMs,
-    labels: {
-      title: localize(def.title, locale) ?? def.id,
-      parameters: parameters.map(([label, value]) => `${label}: ${value}`).join(' · '),
-      generated: `${words.generated} ${generated}`,
-      page: words.page,
-      of: words.of,
+  return {
+    html,
+    print: {
+      paper,
+      orientation,
+      finished: true,
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      labels: {
+        title: localize(def.title, locale) ?? def.id,
+        parameters: parameters.map(([label, value]) => `${label}: ${value}`).join(' · '),
+        generated: `${words.generated} ${generated}`,
+        page: words.page,
+        of: words.of,
+      },
     },
-  });
+  };
+}
+
+export async function exportPdf(request: ExportRequest, options: PdfExportOptions): Promise<Uint8Array> {
+  const { html, print } = await preparePdf(request, options);
+  return printPdf(options.pool, html, print);
 }
 
 /**

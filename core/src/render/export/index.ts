@@ -11,6 +11,8 @@ export {
   exportPdf,
   exportXlsx,
   type PdfExportOptions,
+  type PreparedPdf,
   panelRows,
+  preparePdf,
 } from './export-report.js';
 export { parameterLines } from './parameter-lines.js';
