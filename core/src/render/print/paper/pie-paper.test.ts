@@ -37,7 +37,7 @@ const draw = (r: PanelResult, { width = 457, height = 300, donut = false, ctx = 
 function slices(svg: string) {
   return [...svg.matchAll(/<path d="M([\d.-]+) ([\d.-]+)A([\d.]+) [\d.]+ 0 ([01]) 1 ([\d.-]+) ([\d.-]+)[^"]*" fill="([^"]+)"/g)].map(
     (m) => {
-      const [x0, y0, r, large, x1, y1] = m.slice(1, 7).map(Number) as number[];
+      const [x0 = 0, y0 = 0, r = 1, large = 0, x1 = 0, y1 = 0] = m.slice(1, 7).map(Number);
       const half = Math.asin(Math.min(1, Math.hypot(x1 - x0, y1 - y0) / (2 * r)));
       return {
         start: [x0, y0],
