@@ -4,147 +4,29 @@
  * `outerBoundsContain: 'axisLabel'` does, category labels thinned (or slanted and truncated, as
  * the option says) so none overlap, and a legend that wraps instead of scrolling.
  */
-import type { EChartsOption } from 'echarts';
+import { drawSeries } from './cartesian-marks.js';
+import { isPlain, numberOr, type Plain, readSeries, type Series, stackSeries } from './cartesian-series.js';
 import { layoutLegend } from './legend.js';
 import { type NiceScale, niceScale } from './nice-scale.js';
-import { type PaperBox, type PaperRenderer, seriesOf } from './paper-box.js';
-import { escapeXml, num, roundedRect, svgDocument, svgText } from './svg-markup.js';
+import type { PaperRenderer } from './paper-box.js';
+import { escapeXml, num, svgDocument, svgText } from './svg-markup.js';
 import { fitText, textWidth } from './text-metrics.js';
 
-type Plain = Record<string, unknown>;
-const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): Plain[] => (Array.isArray(v) ? v.filter(isPlain) : isPlain(v) ? [v] : []);
-const numberOr = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 
 const FONT = 12;
 /** Gap between an axis and its labels (ECharts' `axisLabel.margin`). */
 const MARGIN = 8;
 const LINE_HEIGHT = 14;
-/** ECharts' defaults: 20% of a category left empty around its bars, 30% of a bar between bars. */
-const CATEGORY_GAP = 0.2;
-const BAR_GAP = 0.3;
 
 /** What paper draws; anything else in an option is declined so ECharts draws it. */
 const OPTION_KEYS = new Set(['animation', 'aria', 'tooltip', 'legend', 'grid', 'xAxis', 'yAxis', 'series', 'backgroundColor']);
-const SERIES_KEYS = new Set([
-  'type',
-  'name',
-  'data',
-  'xAxisIndex',
-  'yAxisIndex',
-  'barMaxWidth',
-  'stack',
-  'itemStyle',
-  'emphasis',
-  'symbol',
-  'symbolSize',
-  'connectNulls',
-  'lineStyle',
-  'areaStyle',
-  'smooth',
-]);
-
-interface Series {
-  type: 'bar' | 'line';
-  name: string;
-  color: string;
-  values: (number | null)[];
-  /** Per-point colour overrides (the greyed "Other" bar). */
-  colors: (string | undefined)[];
-  axis: number;
-  stack?: string;
-  opacity: number;
-  radius?: number[];
-  barMaxWidth?: number;
-  symbolSize: number;
-  lineWidth: number;
-  dashed: boolean;
-  area?: number;
-  smooth: boolean;
-  /** Stacked start and end per point (start = 0 for an unstacked series). */
-  from: number[];
-  to: (number | null)[];
-}
 
 interface ValueAxis {
   scale: NiceScale;
   labels: string[];
   show: boolean;
   split: boolean;
-}
-
-function readSeries(option: EChartsOption, box: PaperBox, horizontal: boolean): Series[] | undefined {
-  const out: Series[] = [];
-  for (const [i, raw] of seriesOf(option).entries()) {
-    if (Object.keys(raw).some((k) => !SERIES_KEYS.has(k))) return undefined;
-    const type = raw.type;
-    if (type !== 'bar' && type !== 'line') return undefined;
-    const itemStyle = isPlain(raw.itemStyle) ? raw.itemStyle : {};
-    const lineStyle = isPlain(raw.lineStyle) ? raw.lineStyle : {};
-    const values: (number | null)[] = [];
-    const colors: (string | undefined)[] = [];
-    for (const d of Array.isArray(raw.data) ? raw.data : []) {
-      const item = isPlain(d) ? d : undefined;
-      const v = item ? item.value : d;
-      values.push(typeof v === 'number' && Number.isFinite(v) ? v : null);
-      const color = item && isPlain(item.itemStyle) ? item.itemStyle.color : undefined;
-      colors.push(typeof color === 'string' ? color : undefined);
-    }
-    const symbol = raw.symbol ?? 'circle';
-    if (symbol !== 'circle' && symbol !== 'none') return undefined;
-    const axis = numberOr(horizontal ? raw.xAxisIndex : raw.yAxisIndex, 0);
-    const radius = itemStyle.borderRadius;
-    out.push({
-      type,
-      name: typeof raw.name === 'string' ? raw.name : `series${i}`,
-      color: typeof itemStyle.color === 'string' ? itemStyle.color : (box.style.palette[i % box.style.palette.length] as string),
-      values,
-      colors,
-      axis,
-      ...(typeof raw.stack === 'string' ? { stack: raw.stack } : {}),
-      opacity: numberOr(itemStyle.opacity, 1),
-      ...(typeof radius === 'number'
-        ? { radius: [radius, radius, radius, radius] }
-        : Array.isArray(radius)
-          ? { radius: radius as number[] }
-          : {}),
-      ...(typeof raw.barMaxWidth === 'number' ? { barMaxWidth: raw.barMaxWidth } : {}),
-      symbolSize: symbol === 'none' ? 0 : numberOr(raw.symbolSize, box.style.symbolSize),
-      lineWidth: numberOr(lineStyle.width, box.style.lineWidth),
-      dashed: lineStyle.type === 'dashed',
-      ...(isPlain(raw.areaStyle) ? { area: numberOr(raw.areaStyle.opacity, 0.7) } : {}),
-      smooth: typeof raw.smooth === 'boolean' ? raw.smooth : box.style.lineSmooth,
-      from: [],
-      to: [],
-    });
-  }
-  return out;
-}
-
-/** Stacks series that share `stack` and an axis: positives on positives, negatives on negatives. */
-function stackSeries(series: Series[], count: number): void {
-  const tops = new Map<string, { up: number[]; down: number[] }>();
-  for (const s of series) {
-    const key = s.stack === undefined ? undefined : `${s.axis}|${s.stack}`;
-    let base = key ? tops.get(key) : undefined;
-    if (key && !base) {
-      base = { up: new Array(count).fill(0), down: new Array(count).fill(0) };
-      tops.set(key, base);
-    }
-    for (let i = 0; i < count; i++) {
-      const v = s.values[i] ?? null;
-      if (!base) {
-        s.from.push(0);
-        s.to.push(v);
-        continue;
-      }
-      const side = v !== null && v < 0 ? base.down : base.up;
-      const start = side[i] as number;
-      s.from.push(start);
-      s.to.push(v === null ? null : start + v);
-      if (v !== null) side[i] = start + v;
-    }
-  }
 }
 
 function valueAxis(raw: Plain, series: Series[], index: number): ValueAxis {
@@ -358,122 +240,3 @@ export const cartesianPaper: PaperRenderer = (option, box) => {
   if (legend) parts.push(legend.markup(numberOr(legendRaw?.top, 0)));
   return svgDocument(W, H, style.fontFamily, style.text, parts.join(''));
 };
-
-interface Geometry {
-  horizontal: boolean;
-  bands: boolean;
-  step: number;
-  catAt: (i: number) => number;
-  valuePos: (axis: number, v: number) => number;
-  style: PaperBox['style'];
-}
-
-function drawSeries(series: Series[], n: number, g: Geometry): string {
-  const out: string[] = [];
-  // Bars: one slot per stack (or unstacked series) in each band, ECharts' gaps, capped width.
-  const bars = series.filter((s) => s.type === 'bar');
-  const slots = [...new Set(bars.map((s, i) => (s.stack === undefined ? `#${i}` : `${s.axis}|${s.stack}`)))];
-  if (bars.length) {
-    const room = g.step * (1 - CATEGORY_GAP);
-    let width = room / (slots.length + (slots.length - 1) * BAR_GAP);
-    const cap = Math.min(...bars.map((s) => s.barMaxWidth ?? Number.POSITIVE_INFINITY));
-    width = Math.max(1, Math.min(width, cap));
-    const total = slots.length * width + (slots.length - 1) * BAR_GAP * width;
-    bars.forEach((s, b) => {
-      const slot = slots.indexOf(s.stack === undefined ? `#${b}` : `${s.axis}|${s.stack}`);
-      const radius = s.radius ?? (g.horizontal ? [0, 3, 3, 0] : g.style.barRadius);
-      const fade = s.opacity < 1 ? ` fill-opacity="${num(s.opacity)}"` : '';
-      for (let i = 0; i < n; i++) {
-        const v = s.to[i];
-        if (v === null || v === undefined) continue;
-        const start = g.valuePos(s.axis, s.from[i] as number);
-        const end = g.valuePos(s.axis, v);
-        const across = g.catAt(i) - total / 2 + slot * width * (1 + BAR_GAP);
-        const color = s.colors[i] ?? s.color;
-        const attrs = `fill="${escapeXml(color)}"${fade}`;
-        if (g.horizontal) {
-          const negative = end < start;
-          // Radius [tl, tr, br, bl] of a vertical bar turns with the bar: its value end is rounded.
-          const r = negative ? [radius[1], radius[0], radius[3], radius[2]] : radius;
-          out.push(roundedRect(Math.min(start, end), across, Math.abs(end - start), width, r as number[], attrs));
-        } else {
-          const negative = end > start;
-          const r = negative ? [radius[3], radius[2], radius[1], radius[0]] : radius;
-          out.push(roundedRect(across, Math.min(start, end), width, Math.abs(end - start), r as number[], attrs));
-        }
-      }
-    });
-  }
-  // Areas under lines first, then the lines, then their points on top.
-  const lines = series.filter((s) => s.type === 'line');
-  for (const s of lines) {
-    if (s.area === undefined) continue;
-    for (const run of runs(s, n)) {
-      const upper = run.map((i) => point(g, s, i, s.to[i] as number));
-      const lower = run.map((i) => point(g, s, i, s.from[i] as number)).reverse();
-      const d = `${pathThrough(upper, s.smooth)}L${pathThrough(lower, s.smooth).slice(1)}Z`;
-      out.push(`<path d="${d}" fill="${escapeXml(s.color)}" fill-opacity="${num(s.area)}"/>`);
-    }
-  }
-  for (const s of lines) {
-    const dash = s.dashed ? ` stroke-dasharray="${num(s.lineWidth * 3)} ${num(s.lineWidth * 2)}"` : '';
-    for (const run of runs(s, n)) {
-      const pts = run.map((i) => point(g, s, i, s.to[i] as number));
-      out.push(
-        `<path d="${pathThrough(pts, s.smooth)}" fill="none" stroke="${escapeXml(s.color)}" stroke-width="${num(s.lineWidth)}" stroke-linejoin="round"${dash}/>`,
-      );
-    }
-  }
-  for (const s of lines) {
-    if (!s.symbolSize) continue;
-    for (let i = 0; i < n; i++) {
-      const v = s.to[i];
-      if (v === null || v === undefined) continue;
-      const [x, y] = point(g, s, i, v);
-      out.push(`<circle cx="${num(x)}" cy="${num(y)}" r="${num(s.symbolSize / 2)}" fill="${escapeXml(s.colors[i] ?? s.color)}"/>`);
-    }
-  }
-  return out.join('');
-}
-
-function point(g: Geometry, s: Series, i: number, v: number): [number, number] {
-  const c = g.catAt(i);
-  const p = g.valuePos(s.axis, v);
-  return g.horizontal ? [p, c] : [c, p];
-}
-
-/** Index runs between missing values: a gap in the data is a gap in the line (`connectNulls: false`). */
-function runs(s: Series, n: number): number[][] {
-  const out: number[][] = [];
-  let run: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (s.to[i] === null || s.to[i] === undefined) {
-      if (run.length) out.push(run);
-      run = [];
-    } else run.push(i);
-  }
-  if (run.length) out.push(run);
-  return out;
-}
-
-/** A polyline, or a smooth curve through the points (Catmull-Rom as cubic Béziers, tension 0.5 like `smooth: true`). */
-function pathThrough(points: [number, number][], smooth: boolean): string {
-  const [first] = points;
-  if (!first) return '';
-  let d = `M${num(first[0])} ${num(first[1])}`;
-  if (!smooth || points.length < 3) {
-    for (const [x, y] of points.slice(1)) d += `L${num(x)} ${num(y)}`;
-    return d;
-  }
-  const k = 0.5 / 3;
-  for (let i = 0; i < points.length - 1; i++) {
-    const p0 = points[Math.max(0, i - 1)] as [number, number];
-    const p1 = points[i] as [number, number];
-    const p2 = points[i + 1] as [number, number];
-    const p3 = points[Math.min(points.length - 1, i + 2)] as [number, number];
-    const c1 = [p1[0] + (p2[0] - p0[0]) * k, p1[1] + (p2[1] - p0[1]) * k];
-    const c2 = [p2[0] - (p3[0] - p1[0]) * k, p2[1] - (p3[1] - p1[1]) * k];
-    d += `C${num(c1[0] as number)} ${num(c1[1] as number)} ${num(c2[0] as number)} ${num(c2[1] as number)} ${num(p2[0])} ${num(p2[1])}`;
-  }
-  return d;
-}
