@@ -246,8 +246,10 @@ try {
       );
     }
     const warm = await Promise.all(ready);
-    const rate = await throughput(concurrency, (reportId, worker) =>
-      floorPrint(warm[worker], pages[reportId].page, pages[reportId].settings),
+    const rate = await throughput(
+      concurrency,
+      (reportId, worker) => floorPrint(warm[worker], pages[reportId].page, pages[reportId].settings),
+      runSeconds,
     );
     for (const release of releases) release();
     return rate;
