@@ -1,6 +1,6 @@
 /** @module Cases: SQL datasets, health, error values for bad input, cancellation, and large results. */
 import { isPanelError, VitrinaError } from '@vitrina/core';
-import { expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { count, groupRows, inDates, NOW, revenue } from './expected-answers.js';
 import { BIG_ROWS, bigValue, SALES } from './fixture.js';
 import { SLOW_REPORTS, slowMarker } from './reports-engine.js';
