@@ -8,11 +8,7 @@
  *   pnpm bench:charts [--scale small|large] [--type bar|line|pie|funnel|gauge|heatmap|sparkline]
  *                     [--paper A4|Letter] [--orientation landscape|portrait] [--locale en|ru] [--shot F.png]
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openProject } from '@vitrina/core';
 import { BrowserPool } from '@vitrina/core/export';
 import { chartOption, isChartType } from '../../core/dist/render/client/chart-options/chart-option.js';
 import { sparklineOption } from '../../core/dist/render/client/chart-options/sparkline-option.js';
@@ -22,8 +18,8 @@ import { ThemeRegistry } from '../../core/dist/render/html/theme-registry.js';
 import { echartsChartSvg, registerChartTheme } from '../../core/dist/render/print/chart-svg.js';
 import { paperChartSvg } from '../../core/dist/render/print/paper/paper-chart.js';
 import { PRINT_CHART_HEIGHT, panelBodyWidth, SPARKLINE_HEIGHT } from '../../core/dist/render/print/print-layout.js';
+import { openBenchDemo } from './bench-demo.mjs';
 
-const root = join(import.meta.dirname, '..', '..');
 const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
@@ -35,20 +31,7 @@ const { values: args } = parseArgs({
     shot: { type: 'string' },
   },
 });
-const TODAY = '2026-11-26';
-const dir = join(root, '.vitrina', `bench-${args.scale}`);
-const config = join(dir, 'vitrina.config.json');
-if (!existsSync(config)) {
-  mkdirSync(dir, { recursive: true });
-  const r = spawnSync(
-    process.execPath,
-    [join(root, 'cli', 'dist', 'bin.js'), 'demo', '--dir', dir, '--scale', args.scale, '--seed', '42', '--today', TODAY, '--no-serve'],
-    { stdio: 'inherit' },
-  );
-  if (r.status !== 0) process.exit(r.status ?? 2);
-}
-const now = new Date(`${TODAY}T12:00:00Z`);
-const project = await openProject({ configPath: config, resolveFrom: [join(root, 'cli')], now: () => now });
+const { project, now } = await openBenchDemo(args.scale);
 const themes = new ThemeRegistry({ projectDir: project.dir, defaultTheme: project.config.theme });
 const kind = (type) => ({ area: 'line', stacked_bar: 'bar' })[type] ?? type;
 

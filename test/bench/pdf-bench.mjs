@@ -15,16 +15,13 @@
  *
  *   pnpm bench:pdf [--scale small|large] [--runs 5] [--seconds 6] [--json out.json]
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openProject } from '@vitrina/core';
 import { BrowserPool, exportPdf, pdfOptions, preparePdf, printPdf } from '@vitrina/core/export';
 import { renderStaticDashboard } from '@vitrina/core/server';
+import { openBenchDemo } from './bench-demo.mjs';
 
-const root = join(import.meta.dirname, '..', '..');
 const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
@@ -34,20 +31,7 @@ const { values: args } = parseArgs({
     json: { type: 'string' },
   },
 });
-const TODAY = '2026-11-26';
-const dir = join(root, '.vitrina', `bench-${args.scale}`);
-const config = join(dir, 'vitrina.config.json');
-if (!existsSync(config)) {
-  mkdirSync(dir, { recursive: true });
-  const r = spawnSync(
-    process.execPath,
-    [join(root, 'cli', 'dist', 'bin.js'), 'demo', '--dir', dir, '--scale', args.scale, '--seed', '42', '--today', TODAY, '--no-serve'],
-    { stdio: 'inherit' },
-  );
-  if (r.status !== 0) process.exit(r.status ?? 2);
-}
-const now = new Date(`${TODAY}T12:00:00Z`);
-const project = await openProject({ configPath: config, resolveFrom: [join(root, 'cli')], now: () => now });
+const { project, now } = await openBenchDemo(args.scale);
 const pool = new BrowserPool({ maxPages: 4, maxQueue: 64 });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const runs = Number(args.runs);

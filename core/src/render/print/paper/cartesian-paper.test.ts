@@ -4,7 +4,6 @@
  * tall as their values on ECharts' nice scale, stacks stack, gaps in the data are gaps in the line,
  * labels stay inside the box, and what paper does not draw is left to ECharts.
  */
-import { readFileSync } from 'node:fs';
 import type { EChartsOption } from 'echarts';
 import { describe, expect, it } from 'vitest';
 import type { PanelResult } from '../../../result/result-set.js';
@@ -15,11 +14,8 @@ import { chartContext } from '../../client/model/chart-context.js';
 import { cartesianPaper } from './cartesian-paper.js';
 import { paperChartSvg } from './paper-chart.js';
 import { paperStyle } from './paper-style.js';
+import { demoPanels as panels, svgTexts as texts, defaultTheme as theme } from './test-support/paper-fixtures.js';
 
-const theme = JSON.parse(readFileSync(new URL('../../../../../themes/default/echarts-theme.json', import.meta.url), 'utf8'));
-const panels: Record<string, PanelResult> = JSON.parse(
-  readFileSync(new URL('../../client/test-fixtures/demo-panels.json', import.meta.url), 'utf8'),
-);
 const en = chartContext({ locale: 'en', animation: false });
 const ru = chartContext({ locale: 'ru', animation: false });
 const box = { width: 600, height: 300, style: paperStyle(theme) };
@@ -30,16 +26,6 @@ function draw(result: PanelResult, view: ChartView, ctx = en, size: { width: num
   return svg;
 }
 
-/** Text nodes in document order (entities decoded). */
-const texts = (svg: string) =>
-  [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) =>
-    (m[1] as string)
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;/g, "'")
-      .replace(/&amp;/g, '&'),
-  );
 /** Bounding box [x, y, width, height] of a path of M/H/V/A/Z commands (a bar with rounded corners). */
 function pathBox(d: string): number[] {
   const xs: number[] = [];

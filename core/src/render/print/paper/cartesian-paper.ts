@@ -5,9 +5,10 @@
  * the option says) so none overlap, and a legend that wraps instead of scrolling.
  */
 import { drawSeries } from './cartesian-marks.js';
-import { isPlain, numberOr, type Plain, readSeries, type Series, stackSeries } from './cartesian-series.js';
+import { readSeries, type Series, stackSeries } from './cartesian-series.js';
 import { layoutLegend } from './legend.js';
 import { type NiceScale, niceScale } from './nice-scale.js';
+import { isPlain, numberOr, type Plain } from './option-read.js';
 import type { PaperRenderer } from './paper-box.js';
 import { escapeXml, num, svgDocument, svgText } from './svg-markup.js';
 import { fitText, textWidth } from './text-metrics.js';

@@ -4,11 +4,8 @@
  * negatives on negatives, as ECharts stacks.
  */
 import type { EChartsOption } from 'echarts';
+import { isPlain, numberOr } from './option-read.js';
 import { type PaperBox, seriesOf } from './paper-box.js';
-
-export type Plain = Record<string, unknown>;
-export const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
-export const numberOr = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 
 /** What a paper series reads; any other key means ECharts must draw the chart. */
 const SERIES_KEYS = new Set([

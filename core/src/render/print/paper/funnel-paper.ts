@@ -4,17 +4,12 @@
  * narrows to `minSize`), labels to the right on a short line.
  */
 
-import { labelText, percentOf } from './label-text.js';
+import { labelText } from './label-text.js';
+import { numberOr, only, type Plain, percentOf, plainOf } from './option-read.js';
 import type { PaperRenderer } from './paper-box.js';
 import { seriesOf } from './paper-box.js';
 import { escapeXml, num, svgDocument, svgText } from './svg-markup.js';
 import { fitText, textWidth } from './text-metrics.js';
-
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
-/** Whether `v` is absent or an object with no key beyond `keys`: a setting we do not draw means ECharts must. */
-const only = (v: unknown, keys: string[]): boolean => v === undefined || (!!obj(v) && Object.keys(v as Obj).every((k) => keys.includes(k)));
-const numberOr = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 
 /**
  * ECharts' `overflow: 'break'`: words onto lines no wider than `maxWidth`, a word wider than a line
@@ -50,7 +45,7 @@ function linearMap(v: number, d0: number, d1: number, r0: number, r1: number): n
 }
 
 /** ECharts' `getLayoutRect` for a box given by some of left/right/width and top/bottom/height (numbers or percents). */
-function layoutRect(series: Obj, width: number, height: number): { x: number; y: number; w: number; h: number } | undefined {
+function layoutRect(series: Plain, width: number, height: number): { x: number; y: number; w: number; h: number } | undefined {
   const side = (key: string, fallback: number | undefined, base: number) =>
     series[key] === undefined ? fallback : percentOf(series[key], base);
   // ECharts' funnel defaults: left/right 80, top 60, bottom 65.
@@ -84,9 +79,9 @@ const SERIES_KEYS_MORE = [
 const LABEL_KEYS = ['show', 'position', 'fontSize', 'lineHeight', 'width', 'formatter', 'overflow', 'color'];
 
 /** Whether this renderer draws every setting of the series; anything else (horizontal, inside labels, sorting…) is ECharts'. */
-function supported(series: Obj): boolean {
-  const label = obj(series.label) ?? {};
-  const labelLine = obj(series.labelLine) ?? {};
+function supported(series: Plain): boolean {
+  const label = plainOf(series.label) ?? {};
+  const labelLine = plainOf(series.labelLine) ?? {};
   return (
     only(series, [...SERIES_KEYS, ...SERIES_KEYS_MORE]) &&
     Array.isArray(series.data) &&
@@ -106,7 +101,7 @@ function supported(series: Obj): boolean {
 }
 
 export const funnelPaper: PaperRenderer = (option, box) => {
-  const root = option as Obj;
+  const root = option as Plain;
   // A legend (none by default for the funnel builder) is not drawn here: ECharts draws that chart.
   if (!only(root, OPTION_KEYS)) return undefined;
   const all = seriesOf(option);
@@ -116,14 +111,14 @@ export const funnelPaper: PaperRenderer = (option, box) => {
   const rect = layoutRect(series, width, height);
   if (!rect) return undefined;
   const palette = Array.isArray(root.color) && root.color.length ? (root.color as string[]) : style.palette;
-  const itemStyle = obj(series.itemStyle) ?? {};
+  const itemStyle = plainOf(series.itemStyle) ?? {};
 
   const stages: { name: string; value: number; color: string; raw: unknown }[] = [];
   for (const [i, raw] of (series.data as unknown[]).entries()) {
-    const item: Obj | undefined = typeof raw === 'number' || raw === null ? { value: raw } : obj(raw);
+    const item: Plain | undefined = typeof raw === 'number' || raw === null ? { value: raw } : plainOf(raw);
     if (!item || !only(item, ['name', 'value', 'itemStyle', 'tooltip', 'emphasis']) || !only(item.itemStyle, ['color'])) return undefined;
     if (item.value != null && typeof item.value !== 'number') return undefined;
-    const color = obj(item.itemStyle)?.color ?? itemStyle.color ?? palette[i % palette.length];
+    const color = plainOf(item.itemStyle)?.color ?? itemStyle.color ?? palette[i % palette.length];
     if (typeof color !== 'string') return undefined;
     // A missing value is 0 to ECharts' layout: the narrowest stage.
     stages.push({ name: String(item.name ?? ''), value: numberOr(item.value, 0), color, raw });
@@ -144,9 +139,9 @@ export const funnelPaper: PaperRenderer = (option, box) => {
   const gap = numberOr(series.gap, 0);
   const stageHeight = (rect.h - gap * (order.length - 1)) / order.length;
 
-  const label = obj(series.label) ?? {};
-  const labelLine = obj(series.labelLine) ?? {};
-  const lineStyle = obj(labelLine.lineStyle) ?? {};
+  const label = plainOf(series.label) ?? {};
+  const labelLine = plainOf(series.labelLine) ?? {};
+  const lineStyle = plainOf(labelLine.lineStyle) ?? {};
   const fontSize = numberOr(label.fontSize, 12);
   const lineHeight = numberOr(label.lineHeight, fontSize);
   const maxWidth = numberOr(label.width, Number.POSITIVE_INFINITY);

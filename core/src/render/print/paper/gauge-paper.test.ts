@@ -4,7 +4,6 @@
  * (and stops at its end past max), it is coloured by attainment of plan, every text is escaped,
  * and an option asking for what paper does not draw is left to ECharts.
  */
-import { readFileSync } from 'node:fs';
 import type { EChartsOption } from 'echarts';
 import { describe, expect, it } from 'vitest';
 import type { PanelResult } from '../../../result/result-set.js';
@@ -14,8 +13,8 @@ import { gaugePaper } from './gauge-paper.js';
 import { resolveMedia } from './option-media.js';
 import { paperChartSvg } from './paper-chart.js';
 import { paperStyle } from './paper-style.js';
+import { decodeXml as decode, defaultTheme as theme } from './test-support/paper-fixtures.js';
 
-const theme = JSON.parse(readFileSync(new URL('../../../../../themes/default/echarts-theme.json', import.meta.url), 'utf8'));
 const en = chartContext({ locale: 'en', animation: false });
 const ru = chartContext({ locale: 'ru', animation: false });
 type AnyOption = Record<string, any>;
@@ -54,13 +53,6 @@ const seriesFor = (option: EChartsOption, size = wide) => (resolveMedia(option, 
 /** A deep copy that keeps the formatters (functions), so one case's change does not leak into the next. */
 const clone = (v: unknown): unknown =>
   Array.isArray(v) ? v.map(clone) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clone(x)])) : v;
-const decode = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
 const texts = (svg: string) =>
   [...svg.matchAll(/<text ([^>]*)>([^<]*)<\/text>/g)].map((m) => ({
     text: decode(m[2] as string),

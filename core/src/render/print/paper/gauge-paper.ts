@@ -5,32 +5,15 @@
  * split lines, axis labels, pointer and anchor are not drawn here, so an option that shows any of
  * them is declined.
  */
+
+import { finite, only, type Plain, percentOf, plainOf } from './option-read.js';
 import type { PaperRenderer } from './paper-box.js';
 import { seriesOf } from './paper-box.js';
 import { escapeXml, num, svgDocument, svgText } from './svg-markup.js';
 import { fitText } from './text-metrics.js';
 
-type Plain = Record<string, unknown>;
-
-const plain = (v: unknown): Plain | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Plain) : undefined);
-const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-
-/** Whether every key of `value` (an object or nothing) is one this renderer reads or may safely ignore. */
-function only(value: unknown, keys: string[]): boolean {
-  if (value === undefined) return true;
-  const o = plain(value);
-  return !!o && Object.keys(o).every((k) => keys.includes(k));
-}
-
-/** ECharts' `parsePercent`: a number is pixels, 'n%' a share of `all`; anything else is not understood. */
-function percent(value: unknown, all: number): number | undefined {
-  if (finite(value)) return value;
-  const m = typeof value === 'string' ? /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/.exec(value) : null;
-  return m ? (Number(m[1]) / 100) * all : undefined;
-}
-
 /** A part that must be hidden: anything but `show: false` (ECharts shows these by default) is declined. */
-const hidden = (part: unknown) => plain(part)?.show === false;
+const hidden = (part: unknown) => plainOf(part)?.show === false;
 
 /** Top-level keys that draw nothing on paper (motion, screen-reader text, hover boxes). */
 const OPTION_KEYS = ['animation', 'aria', 'tooltip', 'series'];
@@ -87,24 +70,24 @@ export const gaugePaper: PaperRenderer = (option, box) => {
   const s = all[0];
   if (all.length !== 1 || !s || !only(s, SERIES_KEYS)) return undefined;
   // Only the dial itself is drawn: every ornament ECharts would add must be switched off.
-  if (![s.pointer, s.axisTick, s.splitLine, s.axisLabel].every(hidden) || plain(s.anchor)?.show === true) return undefined;
+  if (![s.pointer, s.axisTick, s.splitLine, s.axisLabel].every(hidden) || plainOf(s.anchor)?.show === true) return undefined;
 
-  const progress = plain(s.progress);
-  const axisLine = plain(s.axisLine);
-  const lineStyle = plain(axisLine?.lineStyle);
+  const progress = plainOf(s.progress);
+  const axisLine = plainOf(s.axisLine);
+  const lineStyle = plainOf(axisLine?.lineStyle);
   if (progress?.show !== true || !only(progress, ['show', 'width', 'itemStyle', 'overlap', 'roundCap', 'clip'])) return undefined;
   if (progress.overlap === false || progress.roundCap === true || progress.clip === false) return undefined;
   if (!only(progress.itemStyle, ['color']) || !only(axisLine, ['show', 'roundCap', 'lineStyle']) || !only(lineStyle, ['width', 'color']))
     return undefined;
   if (axisLine?.show === false || axisLine?.roundCap === true) return undefined;
-  const detail = plain(s.detail) ?? {};
-  const title = plain(s.title) ?? {};
+  const detail = plainOf(s.detail) ?? {};
+  const title = plainOf(s.title) ?? {};
   if (!only(detail, [...TEXT_KEYS, 'formatter']) || !only(title, TEXT_KEYS)) return undefined;
 
   // One datum: a number or { value, name }.
   const data = Array.isArray(s.data) ? s.data : [];
   const datum = data[0];
-  const item = plain(datum);
+  const item = plainOf(datum);
   const value = finite(datum) ? datum : item?.value;
   const name = item?.name ?? '';
   if (data.length !== 1 || !finite(value) || typeof name !== 'string') return undefined;
@@ -122,9 +105,9 @@ export const gaugePaper: PaperRenderer = (option, box) => {
 
   // Position as ECharts' parsePosition: centre as shares of the box, radius of half the shorter side.
   const center = Array.isArray(s.center) ? s.center : ['50%', '50%'];
-  const cx = percent(center[0], box.width);
-  const cy = percent(center[1], box.height);
-  const r = percent(s.radius ?? '75%', Math.min(box.width, box.height) / 2);
+  const cx = percentOf(center[0], box.width);
+  const cy = percentOf(center[1], box.height);
+  const r = percentOf(s.radius ?? '75%', Math.min(box.width, box.height) / 2);
   if (cx === undefined || cy === undefined || r === undefined || !(r > 0)) return undefined;
 
   const trackStops = lineStyle?.color;
@@ -137,7 +120,7 @@ export const gaugePaper: PaperRenderer = (option, box) => {
         : undefined;
   const trackWidth = lineStyle?.width ?? 10;
   const progressWidth = progress.width ?? 10;
-  const progressColor = plain(progress.itemStyle)?.color ?? box.style.gauge.progress;
+  const progressColor = plainOf(progress.itemStyle)?.color ?? box.style.gauge.progress;
   if (trackColor === undefined || !finite(trackWidth) || !finite(progressWidth) || typeof progressColor !== 'string') return undefined;
 
   let body = sector(cx, cy, Math.max(0, r - trackWidth), r, a0, a1, trackColor);
@@ -147,8 +130,8 @@ export const gaugePaper: PaperRenderer = (option, box) => {
 
   const offset = (part: Plain, fallback: unknown[]) => {
     const o = Array.isArray(part.offsetCenter) ? part.offsetCenter : fallback;
-    const x = percent(o[0], r);
-    const y = percent(o[1], r);
+    const x = percentOf(o[0], r);
+    const y = percentOf(o[1], r);
     return x === undefined || y === undefined ? undefined : [cx + x, cy + y];
   };
 

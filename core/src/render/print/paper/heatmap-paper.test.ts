@@ -4,7 +4,6 @@
  * where they would collide, the min and max under the grid as the visualMap formats them, every
  * label escaped, and an option paper does not draw left to ECharts.
  */
-import { readFileSync } from 'node:fs';
 import type { EChartsOption } from 'echarts';
 import { describe, expect, it } from 'vitest';
 import type { PanelResult } from '../../../result/result-set.js';
@@ -12,9 +11,9 @@ import { heatmapOption } from '../../client/chart-options/heatmap-option.js';
 import { type ChartContext, chartContext } from '../../client/model/chart-context.js';
 import { heatmapPaper } from './heatmap-paper.js';
 import { paperStyle, parseHex } from './paper-style.js';
+import { decodeXml as decode, defaultTheme as theme } from './test-support/paper-fixtures.js';
 import { textWidth } from './text-metrics.js';
 
-const theme = JSON.parse(readFileSync(new URL('../../../../../themes/default/echarts-theme.json', import.meta.url), 'utf8'));
 const en = chartContext({ locale: 'en', animation: false });
 const ru = chartContext({ locale: 'ru', animation: false });
 const box = { width: 960, height: 300, style: paperStyle(theme) };
@@ -40,13 +39,6 @@ function draw(result: PanelResult, ctx: ChartContext = en, size = box): { svg: s
   return { svg, option: option as AnyOption };
 }
 
-const decode = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
 const attr = (attrs: string, name: string) => Number(new RegExp(`(?:^|\\s)${name}="([-\\d.]+)"`).exec(attrs)?.[1]);
 const texts = (svg: string) =>
   [...svg.matchAll(/<text ([^>]*)>([^<]*)<\/text>/g)].map((m) => ({

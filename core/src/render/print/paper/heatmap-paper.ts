@@ -5,23 +5,13 @@
  * labels thin out as ECharts' automatic category interval does, cells overlap by half a pixel so no
  * seam shows, and the colour bar sits where a calculable horizontal `ContinuousView` puts it.
  */
+
+import { finite, only, type Plain, plainOf } from './option-read.js';
 import type { PaperRenderer } from './paper-box.js';
 import { seriesOf } from './paper-box.js';
 import { interpolateColor, parseHex } from './paper-style.js';
 import { escapeXml, num, svgDocument, svgText } from './svg-markup.js';
 import { fitText, textWidth } from './text-metrics.js';
-
-type Plain = Record<string, unknown>;
-
-const plain = (v: unknown): Plain | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Plain) : undefined);
-const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-
-/** Whether every key of `value` (an object or nothing) is one this renderer reads or may safely ignore. */
-function only(value: unknown, keys: string[]): boolean {
-  if (value === undefined) return true;
-  const o = plain(value);
-  return !!o && Object.keys(o).every((k) => keys.includes(k));
-}
 
 const OPTION_KEYS = ['animation', 'aria', 'tooltip', 'grid', 'xAxis', 'yAxis', 'visualMap', 'series'];
 const AXIS_KEYS = ['type', 'data', 'inverse', 'splitArea', 'axisLabel'];
@@ -64,11 +54,11 @@ interface Axis {
 }
 
 function axisOf(value: unknown): Axis | undefined {
-  const axis = plain(value);
+  const axis = plainOf(value);
   if (axis?.type !== 'category' || !only(axis, AXIS_KEYS) || !Array.isArray(axis.data) || !axis.data.length) return undefined;
   if (!axis.data.every((v) => typeof v === 'string' || finite(v))) return undefined;
-  const splitArea = plain(axis.splitArea);
-  const label = plain(axis.axisLabel);
+  const splitArea = plainOf(axis.splitArea);
+  const label = plainOf(axis.axisLabel);
   if (!only(splitArea, ['show']) || !only(label, ['hideOverlap'])) return undefined;
   return {
     labels: axis.data.map(String),
@@ -101,14 +91,14 @@ export const heatmapPaper: PaperRenderer = (option, box) => {
   const all = seriesOf(option);
   const series = all[0];
   if (all.length !== 1 || !series || !only(series, SERIES_KEYS) || !Array.isArray(series.data)) return undefined;
-  const itemStyle = plain(series.itemStyle);
+  const itemStyle = plainOf(series.itemStyle);
   if (!only(itemStyle, ['borderColor', 'borderWidth'])) return undefined;
   const xAxis = axisOf(o.xAxis);
   const yAxis = axisOf(o.yAxis);
   if (!xAxis || !yAxis) return undefined;
 
   // The grid as heatmap-option.ts sets it: fixed margins, the axis labels kept inside them.
-  const grid = plain(o.grid);
+  const grid = plainOf(o.grid);
   if (!grid || !only(grid, ['left', 'right', 'top', 'bottom', 'outerBoundsMode', 'outerBoundsContain'])) return undefined;
   if (grid.outerBoundsMode !== 'same' || grid.outerBoundsContain !== 'axisLabel') return undefined;
   const { left, right, top, bottom } = grid;
@@ -116,7 +106,7 @@ export const heatmapPaper: PaperRenderer = (option, box) => {
 
   // One continuous horizontal visualMap at the bottom centre reading the value dimension; calculable, since
   // only then does ECharts print the min and max (the handles' labels) without a `text` option.
-  const vm = plain(o.visualMap);
+  const vm = plainOf(o.visualMap);
   if (!vm || !only(vm, VISUAL_MAP_KEYS) || (vm.type !== undefined && vm.type !== 'continuous')) return undefined;
   const { min, max } = vm;
   const barLength = vm.itemHeight ?? 140;
@@ -127,7 +117,7 @@ export const heatmapPaper: PaperRenderer = (option, box) => {
   // In the lower half ECharts puts the texts above the bar; higher up it flips them, which is not drawn here.
   if (vmBottom > box.height / 2) return undefined;
   if (!finite(min) || !finite(max) || !(max > min) || !finite(barLength) || !finite(barThickness)) return undefined;
-  const inRange = plain(vm.inRange);
+  const inRange = plainOf(vm.inRange);
   if (!only(inRange, ['color'])) return undefined;
   const stops = (inRange?.color ?? box.style.visualMap.colors) as unknown;
   if (!Array.isArray(stops) || stops.length < 2 || !stops.every((c) => typeof c === 'string' && parseHex(c))) return undefined;

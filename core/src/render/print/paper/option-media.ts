@@ -4,11 +4,9 @@
  * the base in order (objects deeply, series and other arrays item by item).
  */
 import type { EChartsOption } from 'echarts';
+import { isPlain, type Plain } from './option-read.js';
 
 type Query = Record<string, unknown>;
-type Plain = Record<string, unknown>;
-
-const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Whether a query holds for the box; undefined when it names a condition we do not know. */
 function matches(query: Query, width: number, height: number): boolean | undefined {

@@ -4,7 +4,6 @@
  * every series is named in the legend as ECharts names it. ECharts itself is the reference (the
  * real renderer, drawn in this process), so a change to either side that moves an axis shows here.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PanelResult } from '../../../result/result-set.js';
 import { cartesianOption } from '../../client/chart-options/cartesian-option.js';
@@ -12,20 +11,9 @@ import type { ChartView } from '../../client/chart-options/chart-view.js';
 import { chartContext } from '../../client/model/chart-context.js';
 import { echartsChartSvg, registerChartTheme } from '../chart-svg.js';
 import { paperChartSvg } from './paper-chart.js';
+import { demoPanels as panels, svgTexts as texts, defaultTheme as theme } from './test-support/paper-fixtures.js';
 
-const theme = JSON.parse(readFileSync(new URL('../../../../../themes/default/echarts-theme.json', import.meta.url), 'utf8'));
-const panels: Record<string, PanelResult> = JSON.parse(
-  readFileSync(new URL('../../client/test-fixtures/demo-panels.json', import.meta.url), 'utf8'),
-);
 const themeName = registerChartTheme('parity-default', theme) as string;
-const decode = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => decode(m[1] as string));
 
 /** Vertical cartesian charts of the demo: the value axis runs up the left (and right) side. */
 const cases: [string, ChartView][] = [

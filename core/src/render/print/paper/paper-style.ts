@@ -4,6 +4,7 @@
  * theme restyles the printed charts as it does the screen ones. Missing keys fall back to ECharts'
  * own defaults.
  */
+import { numberOr, plainOf } from './option-read.js';
 
 export interface PaperStyle {
   palette: string[];
@@ -27,11 +28,8 @@ export interface PaperStyle {
 
 const ECHARTS_PALETTE = ['#5070dd', '#b6d634', '#505372', '#ff994d', '#0ca8df', '#ffd10a', '#fb628b', '#785db0', '#3fbe95'];
 
-type Json = Record<string, unknown> | undefined;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
-const at = (root: unknown, ...path: string[]): unknown => path.reduce<unknown>((v, k) => obj(v)?.[k], root);
+const at = (root: unknown, ...path: string[]): unknown => path.reduce<unknown>((v, k) => plainOf(v)?.[k], root);
 const str = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
-const numOr = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 
 function axis(theme: unknown, key: string, defaults: { line: boolean; split: boolean; ticks: boolean }) {
   const shown = (part: string, fallback: boolean) => {
@@ -75,16 +73,16 @@ export function paperStyle(theme: object | undefined): PaperStyle {
     categoryAxis: axis(theme, 'categoryAxis', { line: true, split: false, ticks: true }),
     valueAxis: axis(theme, 'valueAxis', { line: false, split: true, ticks: false }),
     barRadius: radius(at(theme, 'bar', 'itemStyle', 'borderRadius')),
-    lineWidth: numOr(at(theme, 'line', 'lineStyle', 'width'), 2),
-    symbolSize: numOr(at(theme, 'line', 'symbolSize'), 4),
+    lineWidth: numberOr(at(theme, 'line', 'lineStyle', 'width'), 2),
+    symbolSize: numberOr(at(theme, 'line', 'symbolSize'), 4),
     lineSmooth: at(theme, 'line', 'smooth') === true,
     pieBorder: {
       color: str(at(theme, 'pie', 'itemStyle', 'borderColor'), '#ffffff'),
-      width: numOr(at(theme, 'pie', 'itemStyle', 'borderWidth'), 0),
+      width: numberOr(at(theme, 'pie', 'itemStyle', 'borderWidth'), 0),
     },
     funnelBorder: {
       color: str(at(theme, 'funnel', 'itemStyle', 'borderColor'), '#ffffff'),
-      width: numOr(at(theme, 'funnel', 'itemStyle', 'borderWidth'), 1),
+      width: numberOr(at(theme, 'funnel', 'itemStyle', 'borderWidth'), 1),
     },
     gauge: {
       track: str(firstStop, '#e6ebf8'),

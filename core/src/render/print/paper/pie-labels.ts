@@ -4,12 +4,9 @@
  * keeping theirs where labels still overlap; or shares inside the slices.
  */
 import { labelText } from './label-text.js';
+import { numberOr, type Plain, plainOf } from './option-read.js';
 import { parseHex } from './paper-style.js';
 import { fitText, textWidth } from './text-metrics.js';
-
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
-const numberOr = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 
 export interface Slice {
   name: string;
@@ -64,9 +61,9 @@ export const LABEL_KEYS = [
 ];
 
 /** Labels where ECharts puts them before overlap handling; undefined when a label cannot be written. */
-export function sliceLabels(series: Obj, slices: Slice[], g: PieGeometry, textColor: string): Label[] | undefined {
-  const label = obj(series.label) ?? {};
-  const labelLine = obj(series.labelLine) ?? {};
+export function sliceLabels(series: Plain, slices: Slice[], g: PieGeometry, textColor: string): Label[] | undefined {
+  const label = plainOf(series.label) ?? {};
+  const labelLine = plainOf(series.labelLine) ?? {};
   if (label.show === false) return [];
   const inside = label.position === 'inside' || label.position === 'inner';
   const fontSize = numberOr(label.fontSize, 12);

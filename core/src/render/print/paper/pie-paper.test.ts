@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PanelResult } from '../../../result/result-set.js';
 import { OTHER_COLOR } from '../../client/chart-options/base-option.js';
@@ -8,12 +7,9 @@ import { resolveMedia } from './option-media.js';
 import { paperChartSvg } from './paper-chart.js';
 import { paperStyle } from './paper-style.js';
 import { piePaper } from './pie-paper.js';
+import { demoPanels as panels, defaultTheme as theme } from './test-support/paper-fixtures.js';
 import { textWidth } from './text-metrics.js';
 
-const panels: Record<string, PanelResult> = JSON.parse(
-  readFileSync(new URL('../../client/test-fixtures/demo-panels.json', import.meta.url), 'utf8'),
-);
-const theme = JSON.parse(readFileSync(new URL('../../../../../themes/default/echarts-theme.json', import.meta.url), 'utf8'));
 const en = chartContext({ locale: 'en', animation: false });
 const ru = chartContext({ locale: 'ru', animation: false });
 // Leads by channel: 666, 658, 424, 218, 134, 92 — Cyrillic names.

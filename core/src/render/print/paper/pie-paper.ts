@@ -3,8 +3,8 @@
  * slices clockwise from `startAngle`, outside labels on two-segment lines spread apart vertically on
  * each side of the pie, or shares inside the slices; the legend below prints every name.
  */
-import { percentOf } from './label-text.js';
 import { type LegendLayout, layoutLegend } from './legend.js';
+import { numberOr, only, type Plain, percentOf, plainOf } from './option-read.js';
 import { type PaperBox, type PaperRenderer, seriesOf } from './paper-box.js';
 import {
   alignOnEllipse,
@@ -18,11 +18,6 @@ import {
 } from './pie-labels.js';
 import { escapeXml, num, svgDocument, svgText } from './svg-markup.js';
 
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
-/** Whether `v` is absent or an object with no key beyond `keys`: a setting we do not draw means ECharts must. */
-const only = (v: unknown, keys: string[]): boolean => v === undefined || (!!obj(v) && Object.keys(v as Obj).every((k) => keys.includes(k)));
-const numberOr = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 const FULL = 2 * Math.PI - 1e-9;
 
 /** ECharts' pie `percent`: shares rounded to `precision` decimals by the largest remainder, so they add up to 100. */
@@ -41,14 +36,14 @@ function percentSeats(values: number[], total: number, precision: number): numbe
 }
 
 /** Data (`value` or `{ name, value, itemStyle: { color } }`) as slices; undefined for an item setting we do not draw. */
-function readSlices(series: Obj, palette: string[]): Slice[] | undefined {
-  const seriesColor = obj(series.itemStyle)?.color;
+function readSlices(series: Plain, palette: string[]): Slice[] | undefined {
+  const seriesColor = plainOf(series.itemStyle)?.color;
   if (seriesColor !== undefined && typeof seriesColor !== 'string') return undefined;
   const slices: Slice[] = [];
   for (const [i, raw] of (series.data as unknown[]).entries()) {
-    const item: Obj | undefined = typeof raw === 'number' || raw === null ? { value: raw } : obj(raw);
+    const item: Plain | undefined = typeof raw === 'number' || raw === null ? { value: raw } : plainOf(raw);
     if (!item || !only(item, ['name', 'value', 'itemStyle', 'tooltip', 'emphasis']) || !only(item.itemStyle, ['color'])) return undefined;
-    const own = obj(item.itemStyle)?.color;
+    const own = plainOf(item.itemStyle)?.color;
     if ((own !== undefined && typeof own !== 'string') || (item.value != null && typeof item.value !== 'number')) return undefined;
     const color = (own as string | undefined) ?? seriesColor ?? (palette[i % palette.length] as string);
     // Zero, negative and missing values draw no slice (ECharts' would be empty or meaningless).
@@ -76,15 +71,15 @@ function readSlices(series: Obj, palette: string[]): Slice[] | undefined {
  * scroll legend does); null when the option hides it, undefined for a legend we do not draw.
  */
 function pieLegend(
-  option: Obj,
+  option: Plain,
   slices: Slice[],
   box: PaperBox,
 ): { layout: LegendLayout; top: number; rowHeight: number } | null | undefined {
-  const legend = obj(option.legend);
+  const legend = plainOf(option.legend);
   if (!legend || legend.show === false) return null;
   if (!only(legend, ['type', 'show', 'top', 'bottom', 'left', 'right', 'itemWidth', 'itemHeight', 'textStyle'])) return undefined;
   if (legend.top !== undefined || typeof legend.bottom !== 'number' || !only(legend.textStyle, ['fontSize', 'color'])) return undefined;
-  const text = obj(legend.textStyle) ?? {};
+  const text = plainOf(legend.textStyle) ?? {};
   const fontSize = numberOr(text.fontSize, 12);
   const itemHeight = numberOr(legend.itemHeight, 10);
   // One entry per name, as ECharts' legend.
@@ -122,9 +117,9 @@ const SERIES_KEYS = ['type', 'name', 'id', 'radius', 'center', 'data', 'avoidLab
 const SERIES_KEYS_MORE = ['labelLayout', 'itemStyle', 'emphasis', 'tooltip', 'legendHoverLink', 'percentPrecision', 'z', 'clockwise'];
 
 /** Whether this renderer draws every setting of the series; anything else (roseType, selection, rich text…) is ECharts'. */
-function supported(series: Obj): boolean {
-  const label = obj(series.label) ?? {};
-  const labelLine = obj(series.labelLine) ?? {};
+function supported(series: Plain): boolean {
+  const label = plainOf(series.label) ?? {};
+  const labelLine = plainOf(series.labelLine) ?? {};
   return (
     only(series, [...SERIES_KEYS, ...SERIES_KEYS_MORE]) &&
     Array.isArray(series.data) &&
@@ -145,7 +140,7 @@ function supported(series: Obj): boolean {
 }
 
 export const piePaper: PaperRenderer = (option, box) => {
-  const root = option as Obj;
+  const root = option as Plain;
   const all = seriesOf(option);
   const series = all[0];
   if (!only(root, OPTION_KEYS) || all.length !== 1 || !series || !supported(series)) return undefined;
@@ -166,8 +161,8 @@ export const piePaper: PaperRenderer = (option, box) => {
 
   const labels = sliceLabels(series, slices, g, style.text);
   if (!labels) return undefined;
-  const label = obj(series.label) ?? {};
-  const labelLine = obj(series.labelLine) ?? {};
+  const label = plainOf(series.label) ?? {};
+  const labelLine = plainOf(series.labelLine) ?? {};
   const len2 = numberOr(labelLine.length2, 30);
   const outside = labels.filter((l) => l.line);
   if (series.avoidLabelOverlap !== false)
@@ -178,11 +173,11 @@ export const piePaper: PaperRenderer = (option, box) => {
         alignOnEllipse(side, g, dir, numberOr(labelLine.length, 15), len2);
     }
   for (const l of outside) settleLine(l, numberOr(label.distanceToLabelLine, 5), len2);
-  if (obj(series.labelLayout)?.hideOverlap ?? true) hideOverlap(labels);
+  if (plainOf(series.labelLayout)?.hideOverlap ?? true) hideOverlap(labels);
 
   // ECharts' order: label lines under the slices, then the slices, then the labels.
-  const itemStyle = obj(series.itemStyle) ?? {};
-  const lineStyle = obj(labelLine.lineStyle) ?? {};
+  const itemStyle = plainOf(series.itemStyle) ?? {};
+  const lineStyle = plainOf(labelLine.lineStyle) ?? {};
   const borderColor = typeof itemStyle.borderColor === 'string' ? itemStyle.borderColor : style.pieBorder.color;
   const borderWidth = numberOr(itemStyle.borderWidth, style.pieBorder.width);
   const stroke = borderWidth > 0 ? ` stroke="${escapeXml(borderColor)}" stroke-width="${num(borderWidth)}" stroke-linejoin="round"` : '';
